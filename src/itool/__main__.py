@@ -1,0 +1,4 @@
+from itool.cli import main
+import sys
+
+sys.exit(main())
