@@ -16,6 +16,7 @@ from itool.errors import UserError
 # Modules that add subcommands, in the order they appear in ``itool --help``.
 COMMAND_MODULES = (
     "itool.data.cli",
+    "itool.reward.cli",
 )
 
 
