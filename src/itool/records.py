@@ -222,6 +222,11 @@ class PreferencePair:
     rejected_dimensions: dict[str, Any] = field(default_factory=dict)
     chosen_grade: str | None = None
     rejected_grade: str | None = None
+    # Whether the continuation ends the response (its end-of-turn token is trained
+    # too). None: not recorded; the trainer then decides from the text
+    # (itool.train.preference.fragment_finishes).
+    chosen_finishes: bool | None = None
+    rejected_finishes: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -237,6 +242,8 @@ class PreferencePair:
             "rejected_dimensions": self.rejected_dimensions,
             "chosen_grade": self.chosen_grade,
             "rejected_grade": self.rejected_grade,
+            "chosen_finishes": self.chosen_finishes,
+            "rejected_finishes": self.rejected_finishes,
         }
 
     @classmethod
