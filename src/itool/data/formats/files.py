@@ -70,7 +70,7 @@ def _iter_jsonl(text: str) -> Iterator[RawRecord]:
         try:
             yield RawRecord(index, number, value=json.loads(line))
         except json.JSONDecodeError as err:
-            yield RawRecord(index, number, error=f"not valid JSON ({_describe(err)})")
+            yield RawRecord(index, number, error=f"not valid JSON ({_describe(err, line)})")
         except RecursionError:
             yield RawRecord(index, number, error="not valid JSON (nested too deeply)")
         index += 1
@@ -90,8 +90,7 @@ def _iter_json_list(text: str) -> Iterator[RawRecord]:
         try:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as err:
-            reason = "truncated JSON" if err.pos >= len(text.rstrip()) else _describe(err)
-            yield RawRecord(index, index, error=f"not valid JSON ({reason})")
+            yield RawRecord(index, index, error=f"not valid JSON ({_describe(err, text)})")
             return
         except RecursionError:
             yield RawRecord(index, index, error="not valid JSON (nested too deeply)")
@@ -118,8 +117,12 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _describe(err: json.JSONDecodeError) -> str:
-    return f"{err.msg} at line {err.lineno} column {err.colno}"
+def _describe(err: json.JSONDecodeError, text: str) -> str:
+    """The decoder's complaint, or "truncated" when the text simply stops (an
+    unterminated string can only run to the end of the text)."""
+    if err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string"):
+        return "truncated"
+    return f"{err.msg} (line {err.lineno}, column {err.colno})"
 
 
 def write_records(records: list[dict[str, Any]], path: str | Path) -> None:
