@@ -8,8 +8,10 @@ sit beside it in ``possible_answer/`` under the same name: ``{"id", "ground_trut
 Each entry becomes one sample whose id is the BFCL id. Its target takes the first
 acceptable value of every parameter, leaving out parameters whose first acceptable
 value is ``""`` (BFCL's way of saying "may be omitted"); the raw ground truth stays in
-``meta["possible_answer"]`` so that scoring can accept the alternatives. Irrelevance
-categories have no answer file: their target is ``""`` (no call).
+``meta["possible_answer"]`` so that scoring can accept the alternatives. Relevance
+categories have no answer file: their target is ``""`` (no call). For
+``live_relevance`` that is not what is wanted (any call is right there), but no target
+can say "some call"; the evaluator judges those entries by BFCL's relevance rule.
 
 Only single-turn categories are read here. Multi-turn, memory and web-search
 entries need BFCL's executable environments; evaluation handles them.
@@ -51,6 +53,12 @@ def is_irrelevance(category: str) -> bool:
     return "irrelevance" in category
 
 
+def has_answers(category: str) -> bool:
+    """``irrelevance``, ``live_irrelevance`` and ``live_relevance`` ship no answer
+    file: BFCL only asks whether the model calls at all."""
+    return "relevance" not in category
+
+
 def answer_path(question_path: str | Path) -> Path:
     question_path = Path(question_path)
     return question_path.parent / "possible_answer" / question_path.name
@@ -66,7 +74,7 @@ def sample_reader(path: str | Path) -> Callable[[dict[str, Any], int], list[Samp
             "only single-turn categories load as samples"
         )
     answers = None
-    if not is_irrelevance(category):
+    if has_answers(category):
         if not answer_path(path).exists():
             raise UserError(f"{path}: no possible answers (expected {answer_path(path)})")
         answers = _read_answers(answer_path(path))
