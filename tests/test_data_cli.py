@@ -128,6 +128,21 @@ def test_user_errors_are_one_line(tmp_path, capsys):
     assert code == 1 and "cannot tell the format" in err and "--format" in err
     code, _, err = run(capsys, "validate", tmp_path)
     assert code == 1 and "is a directory" in err
+    (tmp_path / "empty.json").write_text("\n")
+    code, _, err = run(capsys, "validate", tmp_path / "empty.json")
+    assert code == 1 and "the file is empty" in err
+
+
+def test_convert_reports_names_call_syntax_cannot_hold(tmp_path, capsys):
+    tool = {"name": "weather/v2", "parameters": {"type": "object", "properties": {}}}
+    record = {"id": "w", "tools": [{"type": "function", "function": tool}], "messages": [
+        {"role": "user", "content": "weather?"},
+        {"role": "assistant", "tool_calls": [{"type": "function",
+                                              "function": {"name": "weather/v2", "arguments": "{}"}}]}]}
+    source = write_jsonl(tmp_path / "o.jsonl", [record])
+    code, _, err = run(capsys, "convert", source, "--to", "toolace", "--out", tmp_path / "t.json")
+    assert code == 1 and "'w'" in err and "weather/v2" in err and not (tmp_path / "t.json").exists()
+    assert run(capsys, "convert", source, "--to", "sharegpt", "--out", tmp_path / "s.json")[0] == 0
 
 
 def test_console_script_has_no_traceback(tmp_path):

@@ -212,6 +212,29 @@ def test_toolace_jsonl_and_liberal_roles(tmp_path):
     assert result.samples[0].target == [ToolCall("weather.forecast", {"city": "Rome", "days": 1})]
 
 
+def test_toolace_quirks_seen_in_the_wild(tmp_path):
+    """Files written by other tools: marker ending in "." instead of ":", specs with
+    null fields and extra keys, a call without arguments."""
+    spec = {"name": "newAddress", "description": None, "required": None,
+            "parameters": {"type": "dict", "properties": {}, "required": []}}
+    record = {
+        "system": f"Compose calls.\nHere is a list of functions in JSON format that you can invoke."
+                  f"{json.dumps([spec])}. \nUse [func(params)] syntax.",
+        "conversations": [
+            {"from": "user", "value": "I need a fresh Ethereum address."},
+            {"from": "assistant", "value": "[newAddress()]"},
+            {"from": "tool", "value": [{"name": "newAddress", "results": {"address": "0xabc"}}]},
+            {"from": "assistant", "value": "Your new address is 0xabc."},
+        ],
+    }
+    path = write_jsonl(tmp_path / "wild.jsonl", [record])
+    assert detect_format(path) == "toolace"
+    first, second = load_samples(path).samples
+    assert first.tools == [FunctionSpec("newAddress", "", spec["parameters"])]
+    assert first.target == [ToolCall("newAddress", {})]
+    assert json.loads(second.messages[2].content) == record["conversations"][2]["value"]
+
+
 @pytest.mark.parametrize("middle", ["openai", "sharegpt"])
 def test_toolace_round_trip_through_other_formats(tmp_path, middle):
     original = load_samples(write_json(tmp_path / "toolace.json", TOOLACE_RECORDS)).samples
@@ -344,6 +367,13 @@ def test_json_list_problems_use_indexes(tmp_path):
         load_samples(path)
     assert [w for w, _ in caught.value.problems] == [f"{path}:1", f"{path}:2"]
     assert "truncated" in caught.value.problems[1][1]
+
+
+def test_duplicate_ids_are_problems(tmp_path):
+    path = write_jsonl(tmp_path / "dup.jsonl", [TOOLACE_RECORDS[2], TOOLACE_RECORDS[1], TOOLACE_RECORDS[2]])
+    with pytest.raises(DataError) as caught:
+        load_samples(path)
+    assert caught.value.problems == [(f"{path}:3", "duplicate id 'gen-7' (record 1 has it too)")]
 
 
 @pytest.mark.parametrize("record, reason", [

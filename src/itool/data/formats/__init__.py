@@ -67,6 +67,7 @@ def load_samples(path: str | Path, format: str = "auto", skip_invalid: bool = Fa
     read = bfcl.sample_reader(path) if fmt == "bfcl" else _conversation_reader(fmt)
     samples: list[Sample] = []
     problems: list[tuple[str, str]] = []
+    first_seen: dict[str, int] = {}  # record id -> location of the record that has it
     records = 0
     for raw in tqdm(iter_records(text), desc=f"reading {Path(path).name}", unit=" records",
                     disable=None, leave=False):
@@ -74,13 +75,21 @@ def load_samples(path: str | Path, format: str = "auto", skip_invalid: bool = Fa
         where = f"{path}:{raw.location}"
         if raw.error is not None:
             problems.append((where, raw.error))
-        elif not isinstance(raw.value, dict):
+            continue
+        if not isinstance(raw.value, dict):
             problems.append((where, f"a record must be a JSON object, got {type(raw.value).__name__}"))
-        else:
-            try:
-                samples.extend(read(raw.value, raw.index))
-            except RecordError as err:
-                problems.append((where, str(err)))
+            continue
+        try:
+            got = read(raw.value, raw.index)
+        except RecordError as err:
+            problems.append((where, str(err)))
+            continue
+        rid = got[0].meta["record_id"]
+        if rid in first_seen:  # sample ids must name one item, or predictions are ambiguous
+            problems.append((where, f"duplicate id {rid!r} (record {first_seen[rid]} has it too)"))
+            continue
+        first_seen[rid] = raw.location
+        samples.extend(got)
     if problems and not skip_invalid:
         raise DataError(problems)
     return LoadResult(samples, records, fmt, skipped=len(problems), problems=problems)
@@ -124,6 +133,8 @@ def _known_format(name: str) -> str:
 def _detect(text: str, path: str | Path) -> str:
     if bfcl.category_of(path) and Path(path).parent.name != "possible_answer":
         return "bfcl"
+    if not text.strip():
+        raise UserError(f"{path}: the file is empty")
     for raw in iter_records(text):
         if raw.error is None:
             found = _format_of_record(raw.value, path)
@@ -148,8 +159,7 @@ def _format_of_record(record: Any, path: str | Path) -> str | None:
     turns = record.get("conversations")
     if not isinstance(turns, list):
         return None
-    system = record.get("system")
-    if isinstance(system, str) and toolace.MARKER in system:
+    if toolace.has_function_list(record.get("system")):
         return "toolace"
     tags = {t.get("from") for t in turns if isinstance(t, dict)}
     if "tools" in record or tags & _SHAREGPT_TAGS:

@@ -114,16 +114,17 @@ def check_calls(conv: Conversation) -> None:
 def to_conversations(samples: list[Sample]) -> list[Conversation]:
     """Gather samples back into their conversations, in order of first appearance.
 
-    Samples of one conversation share ``meta["record_id"]``; the latest turn's context
+    Samples of one conversation share ``meta["record_id"]`` and ``meta["record"]``
+    (its position in the file it came from); the latest turn's context
     plus its target is the whole conversation, so it alone is written. A sample with
     no record id (made by hand or by the generator) is a conversation of its own.
     """
-    latest: dict[str, Sample] = {}
+    latest: dict[tuple[str, Any], Sample] = {}
     for sample in samples:
-        rid = str(sample.meta.get("record_id", sample.id))
-        if rid not in latest or _turn(sample) >= _turn(latest[rid]):
-            latest[rid] = sample
-    return [_conversation_of(sample, rid) for rid, sample in latest.items()]
+        key = (str(sample.meta.get("record_id", sample.id)), sample.meta.get("record"))
+        if key not in latest or _turn(sample) >= _turn(latest[key]):
+            latest[key] = sample
+    return [_conversation_of(sample, rid) for (rid, _), sample in latest.items()]
 
 
 def _turn(sample: Sample) -> int:

@@ -30,6 +30,8 @@ from itool.data.formats.turns import read_turns, system_text, write_turns
 from itool.records import FunctionSpec, Message
 
 MARKER = "Here is a list of functions in JSON format that you can invoke:"
+# Copies of this prompt in the wild end the sentence with ":" or "." or nothing.
+_MARKER_STEM = MARKER.rstrip(":")
 
 OWN_BEFORE = (
     "You can call functions to answer the user. When a call is needed, answer with the "
@@ -41,6 +43,11 @@ OWN_AFTER = "\n"
 _SEPARATOR = "\n\n"
 
 TAGS = {"user": "user", "assistant": "assistant", "calls": "assistant", "tool": "tool"}
+
+
+def has_function_list(system: object) -> bool:
+    """Whether a system prompt carries a ToolACE function list (used by detection)."""
+    return isinstance(system, str) and _MARKER_STEM in system
 
 
 def read(record: dict[str, Any], index: int) -> Conversation:
@@ -62,10 +69,10 @@ def read(record: dict[str, Any], index: int) -> Conversation:
 
 def _read_system(system: str) -> tuple[list[FunctionSpec], list[Message], dict[str, Any]]:
     """Split the system prompt into (tools, system messages, meta to keep)."""
-    if MARKER not in system:
+    if _MARKER_STEM not in system:
         leading = [Message(role="system", content=system)] if system.strip() else []
         return [], leading, {}
-    start = system.find("[", system.index(MARKER) + len(MARKER))
+    start = system.find("[", system.index(_MARKER_STEM) + len(_MARKER_STEM))
     if start < 0:
         raise RecordError("system prompt: no JSON list of functions after the marker")
     try:
