@@ -49,10 +49,6 @@ def category_of(path: str | Path) -> str | None:
     return match.group("category") if match else None
 
 
-def is_irrelevance(category: str) -> bool:
-    return "irrelevance" in category
-
-
 def has_answers(category: str) -> bool:
     """``irrelevance``, ``live_irrelevance`` and ``live_relevance`` ship no answer
     file: BFCL only asks whether the model calls at all."""
