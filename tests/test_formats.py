@@ -212,6 +212,14 @@ def test_toolace_jsonl_and_liberal_roles(tmp_path):
     assert result.samples[0].target == [ToolCall("weather.forecast", {"city": "Rome", "days": 1})]
 
 
+def test_single_pretty_printed_record(tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(OPENAI_RECORDS[0], indent=2))
+    result = load_samples(path)
+    assert (result.format, result.records) == ("openai", 1)
+    assert [s.id for s in result.samples] == ["chat-1#1", "chat-1#2"]
+
+
 def test_toolace_quirks_seen_in_the_wild(tmp_path):
     """Files written by other tools: marker ending in "." instead of ":", specs with
     null fields and extra keys, a call without arguments."""

@@ -55,11 +55,33 @@ def is_json_list(text: str) -> bool:
 
 
 def iter_records(text: str) -> Iterator[RawRecord]:
-    """Records of a JSON list or JSONL text, in file order."""
+    """Records of a JSON list or JSONL text, in file order. A file that is one
+    pretty-printed JSON object is one record."""
     if is_json_list(text):
         yield from _iter_json_list(text)
+        return
+    single = _single_object(text)
+    if single is not None:
+        yield RawRecord(0, 1, value=single)
     else:
         yield from _iter_jsonl(text)
+
+
+def _single_object(text: str) -> dict[str, Any] | None:
+    """The object, if the text is one JSON object spread over several lines."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2 or not lines[0].lstrip().startswith("{"):
+        return None
+    try:
+        json.loads(lines[0])
+        return None  # the first line is a whole record: JSONL
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _iter_jsonl(text: str) -> Iterator[RawRecord]:
