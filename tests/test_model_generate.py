@@ -67,9 +67,10 @@ def test_n_samples_per_prompt_are_seeded_and_varied(backend, prompts):
 
 def test_greedy_is_deterministic_and_top_p_near_zero_is_greedy(backend, prompts):
     greedy = backend.generate(prompts, SamplingParams(temperature=0, max_new_tokens=10))
-    assert greedy[0][0].token_ids == backend.generate(
-        prompts, SamplingParams(temperature=0, max_new_tokens=10)
-    )[0][0].token_ids
+    assert (
+        greedy[0][0].token_ids
+        == backend.generate(prompts, SamplingParams(temperature=0, max_new_tokens=10))[0][0].token_ids
+    )
     narrow = backend.generate(
         prompts, SamplingParams(n=2, temperature=1.0, top_p=1e-6, max_new_tokens=10, seed=5)
     )

@@ -118,10 +118,11 @@ def converted_gguf_dir(gguf: Path) -> Path:
 
 
 def resolve_model(name_or_path: str) -> str:
-    """The directory or Hugging Face id that ``from_pretrained`` should read.
+    """The local model directory that ``from_pretrained`` should read.
 
-    ``"default"`` and ``.gguf`` files are converted (once) into a cached directory.
-    Raises ``UserError`` for a path that does not exist.
+    ``"default"`` and ``.gguf`` files are converted (once) into a cached directory;
+    Hugging Face ids resolve to their snapshot in the local Hugging Face cache.
+    Raises ``UserError`` for anything that is not there.
     """
     if name_or_path == DEFAULT_MODEL:
         return str(converted_gguf_dir(default_gguf_path()))
@@ -136,16 +137,29 @@ def resolve_model(name_or_path: str) -> str:
         return str(path)
     if _looks_like_path(name_or_path):
         raise UserError(f"model directory not found: {name_or_path}")
-    return name_or_path  # a Hugging Face id, read from the local cache only
+    return _cached_hub_snapshot(name_or_path)
+
+
+def _cached_hub_snapshot(repo_id: str) -> str:
+    """The local snapshot directory of a Hugging Face id. Resolving it here, rather
+    than passing the id to ``from_pretrained``, keeps transformers from probing the
+    network (it looks for adapter files even with ``local_files_only``)."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HFValidationError, LocalEntryNotFoundError
+
+    try:
+        return snapshot_download(repo_id, local_files_only=True)
+    except (LocalEntryNotFoundError, HFValidationError, OSError) as err:
+        raise UserError(
+            f"model {repo_id!r} is neither a local path nor in the Hugging Face cache"
+            " (itool never downloads: fetch it first, e.g. `hf download "
+            f"{repo_id}`, or give a model directory)"
+        ) from err
 
 
 def _looks_like_path(name: str) -> bool:
     """Hugging Face ids are ``name`` or ``owner/name``; anything else is a path."""
-    return (
-        name.startswith((".", "/", "~"))
-        or name.count("/") > 1
-        or os.sep != "/" and os.sep in name
-    )
+    return name.startswith((".", "/", "~")) or name.count("/") > 1 or os.sep != "/" and os.sep in name
 
 
 def load_tokenizer(name_or_path: str = DEFAULT_MODEL):
@@ -235,9 +249,7 @@ def load_model(name_or_path: str = DEFAULT_MODEL, dtype: Any = "auto", device: s
     device = pick_device(device)
     torch_dtype = pick_dtype(dtype, device)
     try:
-        model = AutoModelForCausalLM.from_pretrained(
-            source, dtype=torch_dtype, local_files_only=True
-        )
+        model = AutoModelForCausalLM.from_pretrained(source, dtype=torch_dtype, local_files_only=True)
     except OSError as err:
         raise UserError(
             f"cannot load model {name_or_path!r} from local files (itool never downloads;"

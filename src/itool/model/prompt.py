@@ -125,6 +125,6 @@ def render_completion(messages: list[Message], response: str, tokenizer) -> str:
         add_generation_prompt=False,
     )
     if full.startswith(prompt):
-        return full[len(prompt):]
+        return full[len(prompt) :]
     # Templates that rewrite earlier turns once an answer follows: end with EOS.
     return response + (tokenizer.eos_token or "")
