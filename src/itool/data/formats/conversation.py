@@ -46,6 +46,11 @@ def record_id(record: dict[str, Any], index: int) -> str:
     own = record.get("id")
     if own is not None and not isinstance(own, (dict, list)) and str(own).strip():
         return str(own)
+    return position_id(index)
+
+
+def position_id(index: int) -> str:
+    """The id of a record that has none: its position in the file."""
     return f"rec-{index:05d}"
 
 
@@ -74,7 +79,7 @@ def to_samples(conv: Conversation, source: str, index: int) -> list[Sample]:
     turns = [i for i, m in enumerate(conv.messages) if m.role == "assistant"]
     if not turns:
         raise RecordError("no assistant turn, so nothing to learn or evaluate")
-    rid = conv.id if conv.id is not None else f"rec-{index:05d}"
+    rid = conv.id if conv.id is not None else position_id(index)
     samples = []
     for turn, position in enumerate(turns, start=1):
         reply = conv.messages[position]
