@@ -18,16 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from bfcl_support import mutated_outputs, official_checker, official_verdict  # noqa: E402
-from itool.eval.bfcl_data import AST_CATEGORIES, CATEGORIES, load_entries  # noqa: E402
-from itool.eval.checker import check_ast_output, check_relevance_output  # noqa: E402
+from bfcl_support import entries, mutated_outputs, official_checker, official_verdict  # noqa: E402
+from itool.eval.bfcl import check_sample  # noqa: E402
+from itool.eval.bfcl_data import CATEGORIES  # noqa: E402
 
 
 def ours(entry, text):
-    if entry.category in AST_CATEGORIES:
-        verdict = check_ast_output(entry.category, entry.functions, entry.possible_answer, text)
-    else:
-        verdict = check_relevance_output(entry.category, text)
+    verdict = check_sample(entry.sample, text)
     return verdict.valid, verdict.kind
 
 
@@ -43,7 +40,7 @@ def main() -> int:
     official = official_checker()
     cases = []
     for category in args.categories:
-        for entry in load_entries(category):
+        for entry in entries(category):
             for seed in range(args.per_entry_seeds):
                 rng = random.Random(f"{entry.id}/{seed}")
                 cases.extend((entry, label, text) for label, text in mutated_outputs(entry, rng))

@@ -14,10 +14,33 @@ import random
 import sys
 import types
 from collections import defaultdict
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from itool.eval.bfcl_data import RELEVANCE_CATEGORIES, BfclEntry
+from itool.eval.bfcl_data import RELEVANCE_CATEGORIES, function_docs, load_category
+from itool.records import Sample
+
+
+@dataclass
+class Entry:
+    """A BFCL entry as BFCL's checker sees it (raw function docs and answers)."""
+
+    id: str
+    category: str
+    functions: list[dict]
+    possible_answer: list[dict] | None
+    sample: Sample
+
+    @classmethod
+    def of(cls, sample: Sample) -> Entry:
+        meta = sample.meta
+        return cls(sample.id, meta["category"], function_docs(sample), meta.get("possible_answer"), sample)
+
+
+def entries(category: str) -> list[Entry]:
+    return [Entry.of(sample) for sample in load_category(category)]
+
 
 # --- BFCL's own checker -------------------------------------------------------------
 
@@ -59,7 +82,7 @@ def official_checker() -> SimpleNamespace:
     )
 
 
-def official_verdict(official: SimpleNamespace, entry: BfclEntry, text: str) -> tuple[bool, str | None]:
+def official_verdict(official: SimpleNamespace, entry: Entry, text: str) -> tuple[bool, str | None]:
     """BFCL's ``(valid, error_type)`` for one raw output, following ``eval_runner``'s
     single-entry AST and relevance paths. A crash inside BFCL's checker (it has a few
     on odd values) counts as invalid, with error type ``crash:<Exception>``."""
@@ -149,7 +172,7 @@ def _concrete(value: Any, rng: random.Random) -> Any:
     return value
 
 
-def ground_truth_calls(entry: BfclEntry, rng: random.Random, first: bool = False) -> list[tuple[str, dict]]:
+def ground_truth_calls(entry: Entry, rng: random.Random, first: bool = False) -> list[tuple[str, dict]]:
     """One correct set of calls: an alternative per parameter (the first one, or a
     random one), leaving out parameters whose pick is ``""``."""
     calls = []
@@ -351,7 +374,7 @@ _ODD_VALUES = [
 ]
 
 
-def mutated_outputs(entry: BfclEntry, rng: random.Random) -> list[tuple[str, str]]:
+def mutated_outputs(entry: Entry, rng: random.Random) -> list[tuple[str, str]]:
     """``(label, raw text)`` pairs for one entry: correct answers in several dresses
     and the usual ways of being wrong."""
     if entry.category in RELEVANCE_CATEGORIES:
@@ -484,7 +507,7 @@ def _plausible_value(schema: dict, rng: random.Random) -> Any:
     }.get(schema.get("type"), "x")
 
 
-def _relevance_outputs(entry: BfclEntry, rng: random.Random) -> list[tuple[str, str]]:
+def _relevance_outputs(entry: Entry, rng: random.Random) -> list[tuple[str, str]]:
     out = []
     for function in entry.functions[:2]:
         params = function["parameters"]

@@ -17,6 +17,7 @@ from itool.errors import UserError
 COMMAND_MODULES = (
     "itool.data.cli",
     "itool.reward.cli",
+    "itool.eval.cli",
 )
 
 

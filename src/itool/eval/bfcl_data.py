@@ -1,21 +1,19 @@
-"""Find and read the BFCL v4 data shipped in the installed ``bfcl-eval`` package.
+"""The BFCL v4 categories the evaluator covers, and their entries as samples.
 
-The package is installed without its dependencies and is never imported: importing it
-would pull in dozens of API clients. We only ask Python where it lies. Questions live
-in ``data/BFCL_v4_<category>.json`` and answers in
-``data/possible_answer/BFCL_v4_<category>.json``, both JSON Lines despite the suffix.
+The files come from the installed ``bfcl-eval`` package and are read by the shared
+BFCL loader (``itool.data.formats``), which keeps what the checker needs untouched:
+each sample's ``tools`` hold BFCL's function docs as written (``FunctionSpec``
+keeps ``parameters`` verbatim) and ``meta["possible_answer"]`` BFCL's ground truth.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from itool.data.formats import bfcl_data_dir, load_samples
 from itool.errors import UserError
+from itool.records import Sample
 
 #: Categories judged by the AST checker (the model must make the right calls).
 AST_CATEGORIES = (
@@ -33,36 +31,6 @@ AST_CATEGORIES = (
 RELEVANCE_CATEGORIES = ("irrelevance", "live_irrelevance", "live_relevance")
 CATEGORIES = AST_CATEGORIES + RELEVANCE_CATEGORIES
 
-VERSION_PREFIX = "BFCL_v4"
-
-
-@dataclass
-class BfclEntry:
-    """One BFCL question with its raw fields as BFCL wrote them.
-
-    ``functions`` are BFCL function docs (``"type": "dict"`` schemas),
-    ``question`` the list of turns (each a list of messages), and
-    ``possible_answer`` the ground truth: a list of ``{function name: {parameter:
-    [acceptable values]}}``, or ``None`` for the relevance categories.
-    """
-
-    id: str
-    category: str
-    functions: list[dict[str, Any]]
-    question: list[Any]
-    possible_answer: list[dict[str, Any]] | None
-
-
-def bfcl_data_dir() -> Path:
-    """The ``data`` directory of the installed ``bfcl-eval`` package."""
-    spec = importlib.util.find_spec("bfcl_eval")
-    locations = list(spec.submodule_search_locations or []) if spec else []
-    for location in locations:
-        data = Path(location) / "data"
-        if data.is_dir():
-            return data
-    raise UserError("BFCL data not found: install it with `pip install --no-deps bfcl-eval==2026.3.23`")
-
 
 def category_of(entry_id: str) -> str | None:
     """The category named by a BFCL id (``live_simple_3-2-0`` -> ``live_simple``), or
@@ -73,34 +41,27 @@ def category_of(entry_id: str) -> str | None:
     return category if category in CATEGORIES else None
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+def check_categories(categories: list[str]) -> list[str]:
+    """The given category names, checked, in :data:`CATEGORIES` order."""
+    unknown = [c for c in categories if c not in CATEGORIES]
+    if unknown:
+        raise UserError(f"unknown BFCL category {', '.join(unknown)} (known: {', '.join(CATEGORIES)})")
+    return [c for c in CATEGORIES if c in categories]
 
 
 @cache
-def _load_category(category: str) -> tuple[BfclEntry, ...]:
-    data = bfcl_data_dir()
-    questions = _read_jsonl(data / f"{VERSION_PREFIX}_{category}.json")
-    answers: dict[str, Any] = {}
-    if category in AST_CATEGORIES:
-        answer_path = data / "possible_answer" / f"{VERSION_PREFIX}_{category}.json"
-        answers = {row["id"]: row["ground_truth"] for row in _read_jsonl(answer_path)}
-    return tuple(
-        BfclEntry(
-            id=row["id"],
-            category=category,
-            functions=row["function"],
-            question=row["question"],
-            possible_answer=answers.get(row["id"]) if category in AST_CATEGORIES else None,
-        )
-        for row in questions
-    )
+def _category_samples(category: str) -> tuple[Sample, ...]:
+    path = bfcl_data_dir() / f"BFCL_v4_{category}.json"
+    return tuple(load_samples(path, format="bfcl").samples)
 
 
-def load_entries(category: str) -> list[BfclEntry]:
-    """All entries of one category, in BFCL's order (read once, then cached; treat
-    the returned entries as read-only)."""
-    if category not in CATEGORIES:
-        raise UserError(f"unknown BFCL category {category!r} (known: {', '.join(CATEGORIES)})")
-    return list(_load_category(category))
+def load_category(category: str) -> list[Sample]:
+    """All entries of one category as samples, in BFCL's order. Read once per process
+    and shared: treat them as read-only."""
+    check_categories([category])
+    return list(_category_samples(category))
+
+
+def function_docs(sample: Sample) -> list[dict[str, Any]]:
+    """The sample's functions as BFCL function docs (what BFCL's checker reads)."""
+    return [tool.to_dict() for tool in sample.tools]

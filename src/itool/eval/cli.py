@@ -1,0 +1,161 @@
+"""``itool eval bfcl``: judge raw model outputs on BFCL.
+
+::
+
+    itool eval bfcl --predictions preds.jsonl --out result.json [--categories simple_python multiple]
+
+PRED is JSONL ``{"id": "<BFCL id>", "output": "<raw model text>"}``; RESULT is the
+JSON document of :func:`itool.eval.bfcl.evaluate_predictions`. A short table goes to
+stdout, warnings (unknown ids) to stderr.
+
+Where outputs come from is decided in :func:`predictions_from_args`; a generation
+backend adds its own options in :func:`add_bfcl_arguments` and its branch there
+(e.g. ``--model``), and everything after that is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from itool.data.formats.files import write_text_atomic
+from itool.errors import DataError, UserError
+from itool.eval.bfcl import evaluate_predictions
+from itool.eval.bfcl_data import CATEGORIES
+from itool.reward import RewardConfig
+from itool.reward.cli import read_predictions
+
+SHOWN_UNKNOWN = 10
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "eval",
+        help="evaluate a model's outputs on a benchmark (BFCL)",
+        description="Evaluate raw model outputs on a benchmark.",
+    )
+    benchmarks = parser.add_subparsers(dest="eval_command", metavar="BENCHMARK")
+    parser.set_defaults(func=lambda args: _print_help(parser))
+    bfcl = benchmarks.add_parser(
+        "bfcl",
+        help="BFCL verdicts (exactly BFCL's AST checker) plus the fragment deficiency profile",
+        description=(
+            "Judge raw model outputs on BFCL v4 single-turn categories with a reimplementation "
+            "of BFCL's own decoder and AST checker, and grade each AST entry on the five reward "
+            "dimensions to show which fragment of a call fails most."
+        ),
+    )
+    add_bfcl_arguments(bfcl)
+    bfcl.set_defaults(func=run_bfcl)
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def add_bfcl_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``itool eval bfcl``. Output sources (``--predictions``, and later
+    ``--model``) are not required by argparse: :func:`predictions_from_args` checks
+    that exactly one is given."""
+    parser.add_argument(
+        "--predictions", metavar="PRED", help='JSONL of {"id": "<BFCL id>", "output": "<raw model text>"}'
+    )
+    parser.add_argument("--out", required=True, metavar="RESULT", help="where to write the result (JSON)")
+    parser.add_argument(
+        "--categories",
+        nargs="+",
+        metavar="CATEGORY",
+        choices=CATEGORIES,
+        help="categories to evaluate (default: those the prediction ids name); one of: "
+        + ", ".join(CATEGORIES),
+    )
+    parser.add_argument(
+        "--semantic",
+        choices=("model", "lexical"),
+        default="model",
+        help="semantic similarity for the grades: all-MiniLM-L6-v2 (default) or a fast lexical one",
+    )
+    parser.add_argument(
+        "--no-grades", action="store_true", help="only BFCL's verdicts: skip dimensions and grades (faster)"
+    )
+
+
+def predictions_from_args(args: argparse.Namespace) -> dict[str, str]:
+    """``{BFCL id: raw text}`` from wherever the command line says outputs come from."""
+    if not args.predictions:
+        raise UserError('give --predictions PRED (JSONL of {"id", "output"})')
+    return read_prediction_file(args.predictions)
+
+
+def read_prediction_file(path: str | Path) -> dict[str, str]:
+    """PRED as ``{id: output}``; bad lines and repeated ids are ``FILE:LINE`` errors."""
+    if not Path(path).is_file():
+        raise UserError(f"{path}: no such file")
+    outputs: dict[str, str] = {}
+    first_seen: dict[str, str] = {}
+    problems = []
+    for prediction in read_predictions(path):
+        if prediction.id in outputs:
+            problems.append(
+                (prediction.location, f"id {prediction.id!r} repeated (first at {first_seen[prediction.id]})")
+            )
+            continue
+        outputs[prediction.id] = prediction.output
+        first_seen[prediction.id] = prediction.location
+    if problems:
+        raise DataError(problems)
+    return outputs
+
+
+def run_bfcl(args: argparse.Namespace) -> int:
+    predictions = predictions_from_args(args)
+    result = evaluate_predictions(
+        predictions,
+        args.categories,
+        grades=not args.no_grades,
+        reward_config=RewardConfig(semantic=args.semantic),
+    )
+    write_text_atomic(args.out, json.dumps(result, ensure_ascii=False, indent=1, default=repr) + "\n")
+    unknown = result["summary"]["unknown_ids"]
+    if unknown["count"]:
+        shown = ", ".join(unknown["ids"][:SHOWN_UNKNOWN]) + (
+            ", ..." if unknown["count"] > SHOWN_UNKNOWN else ""
+        )
+        print(
+            f"itool: warning: {unknown['count']} prediction(s) with unknown BFCL ids: {shown}",
+            file=sys.stderr,
+        )
+    print(format_summary(result["summary"]))
+    print(f"wrote {args.out}")
+    return 0
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """The summary as a small text table, with the weakest fragment per category."""
+    fragments = summary.get("fragments", {})
+    lines = [f"{'category':<24}{'accuracy':>9}{'correct':>9}{'total':>7}{'missing':>9}  weakest fragment"]
+    categories = [c for c in CATEGORIES if c in summary]
+    for name in [*categories, "overall"]:
+        row = summary[name]
+        accuracy = "-" if row["accuracy"] is None else f"{row['accuracy']:.1%}"
+        weak = fragments.get("all" if name == "overall" else name, {})
+        weakest = ""
+        if weak.get("weakest"):
+            weakest = f"{weak['weakest']} ({weak['failure_rate'][weak['weakest']]:.0%} fail)"
+        lines.append(
+            f"{name:<24}{accuracy:>9}{row['correct']:>9}{row['total']:>7}{row['missing']:>9}  {weakest}"
+        )
+    overall = summary["overall"]
+    if overall["micro_accuracy"] is not None:
+        lines.append(
+            f"overall = unweighted mean over {overall['categories']} categories; "
+            f"micro accuracy {overall['micro_accuracy']:.1%}"
+        )
+    ignored = summary["ignored"]["count"]
+    if ignored:
+        lines.append(f"{ignored} prediction(s) of categories not selected were ignored")
+    return "\n".join(lines)
