@@ -148,3 +148,7 @@ def test_call_like_noise_parses_or_raises_parse_error(text):
         parse_calls(text)
     except ParseError:
         pass
+
+
+def test_names_in_other_scripts():
+    assert one('天气查询(城市="北京")') == ToolCall("天气查询", {"城市": "北京"})

@@ -11,13 +11,14 @@ import importlib
 import sys
 
 from itool import __version__
-from itool.errors import UserError
+from itool.errors import DataError, UserError
 
 # Modules that add subcommands, in the order they appear in ``itool --help``.
 COMMAND_MODULES = (
     "itool.data.cli",
     "itool.reward.cli",
     "itool.eval.cli",
+    "itool.train.cli",
 )
 
 
@@ -45,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
+    except DataError as err:
+        for where, why in err.problems:
+            print(f"{where}: {why}", file=sys.stderr)
+        return 1
     except UserError as err:
         print(f"itool: error: {err}", file=sys.stderr)
         return 1

@@ -161,9 +161,10 @@ def _json_call(item: Any) -> ToolCall:
 
 # ------------------------------------------------------------------ python calls
 
-# Function names: identifiers joined by dots, spaces or hyphens ("Market Trends API").
-_NAME_RE = re.compile(r"[A-Za-z_][\w.\- ]*")
-_ARG_RE = re.compile(r"[A-Za-z_][\w.\-]*")
+# Function names: identifiers (any script) joined by dots, spaces or hyphens
+# ("Market Trends API", "天气查询").
+_NAME_RE = re.compile(r"[^\W\d][\w.\- ]*")
+_ARG_RE = re.compile(r"[^\W\d][\w.\-]*")
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)")
 _WORD_RE = re.compile(r"[A-Za-z_]\w*")
 _WORDS = {"True": True, "true": True, "False": False, "false": False, "None": None, "null": None}
