@@ -275,6 +275,8 @@ class _CallReader:
         if depth > MAX_DEPTH:
             raise self.fail("values nested too deeply")
         char = self.peek()
+        if not char:  # ("" is in every string: test for the end before the tests below)
+            raise self.fail("expected a value, found end of text")
         if char in "\"'":
             return self.read_string()
         if char in "[(":
