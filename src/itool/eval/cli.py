@@ -3,14 +3,16 @@
 ::
 
     itool eval bfcl --predictions preds.jsonl --out result.json [--categories simple_python multiple]
+    itool eval bfcl --model default --limit-per-category 20 --out result.json
 
 PRED is JSONL ``{"id": "<BFCL id>", "output": "<raw model text>"}``; RESULT is the
 JSON document of :func:`itool.eval.bfcl.evaluate_predictions`. A short table goes to
 stdout, warnings (unknown ids) to stderr.
 
-Where outputs come from is decided in :func:`predictions_from_args`; a generation
-backend adds its own options in :func:`add_bfcl_arguments` and its branch there
-(e.g. ``--model``), and everything after that is shared.
+Where outputs come from is decided in :func:`predictions_from_args`: a predictions
+file, or a model (``--model``, see :mod:`itool.model.bfcl_generate`, which also writes
+the raw outputs to ``result.predictions.jsonl`` and adds ``"generation"`` figures to
+the result); everything after that is shared.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from itool.data.formats.files import write_text_atomic
 from itool.errors import DataError, UserError
 from itool.eval.bfcl import evaluate_predictions
 from itool.eval.bfcl_data import CATEGORIES
+from itool.model.bfcl_generate import add_generation_arguments, predictions_from_model
 from itool.reward import RewardConfig
 from itool.reward.cli import read_predictions
 
@@ -82,13 +85,19 @@ def add_bfcl_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-grades", action="store_true", help="only BFCL's verdicts: skip dimensions and grades (faster)"
     )
+    add_generation_arguments(parser)
 
 
-def predictions_from_args(args: argparse.Namespace) -> dict[str, str]:
-    """``{BFCL id: raw text}`` from wherever the command line says outputs come from."""
+def predictions_from_args(args: argparse.Namespace) -> tuple[dict[str, str], Any]:
+    """``{BFCL id: raw text}`` from wherever the command line says outputs come from,
+    and the generation figures when a model produced them (else ``None``)."""
+    if args.predictions and args.model:
+        raise UserError("give either --predictions or --model, not both")
+    if args.model:
+        return predictions_from_model(args)
     if not args.predictions:
-        raise UserError('give --predictions PRED (JSONL of {"id", "output"})')
-    return read_prediction_file(args.predictions)
+        raise UserError('give --predictions PRED (JSONL of {"id", "output"}) or --model M')
+    return read_prediction_file(args.predictions), None
 
 
 def read_prediction_file(path: str | Path) -> dict[str, str]:
@@ -112,13 +121,15 @@ def read_prediction_file(path: str | Path) -> dict[str, str]:
 
 
 def run_bfcl(args: argparse.Namespace) -> int:
-    predictions = predictions_from_args(args)
+    predictions, generation = predictions_from_args(args)
     result = evaluate_predictions(
         predictions,
         args.categories,
         grades=not args.no_grades,
         reward_config=RewardConfig(semantic=args.semantic),
     )
+    if generation is not None:
+        result["generation"] = generation.to_dict()
     write_text_atomic(args.out, json.dumps(result, ensure_ascii=False, indent=1, default=repr) + "\n")
     unknown = result["summary"]["unknown_ids"]
     if unknown["count"]:
@@ -130,6 +141,8 @@ def run_bfcl(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(format_summary(result["summary"]))
+    if generation is not None:
+        print(generation.line())
     print(f"wrote {args.out}")
     return 0
 
