@@ -40,18 +40,17 @@ class RewardConfig:
         ``"model"`` (all-MiniLM-L6-v2 cosine similarity, the default) or
         ``"lexical"`` (character trigram cosine, no model: fast and crude).
     semantic_threshold:
-        semantic similarity at or above which the ``semantic`` dimension counts as
-        right when the target is a list of calls (compared as canonical renderings;
-        identical calls score 1.0, one omitted argument about 0.94 with MiniLM).
-    text_semantic_threshold:
-        the same for text targets (irrelevance, missing parameter), where a good
-        answer paraphrases the reference rather than repeating it: MiniLM gives two
-        different "no tool can do that" sentences about 0.5.
+        for text targets (irrelevance, missing parameter): a text reply whose
+        similarity to the reference text is at least this is ``excellent``, below it
+        ``acceptable``. A good reply paraphrases the reference rather than repeating
+        it: MiniLM gives two different "no tool can do that" sentences about 0.5.
+        (Calls need no threshold: right calls are rendered exactly like the target
+        and score 1.)
     max_minor_dimensions:
         a response whose function names are right and whose only problems are minor
-        (an extra or omitted optional argument, a value equal in another form,
-        semantic below threshold) is ``acceptable`` if at most this many dimensions
-        are off, ``fair`` otherwise.
+        (an extra or omitted optional argument, a value equal in another form) is
+        ``acceptable`` if at most this many of param_count / param_names /
+        param_values are off, ``fair`` otherwise.
     grade_bands:
         ``grade -> (low, high)``: a response of that grade gets
         ``q = low + (high - low) * credit`` with ``credit`` in [0, 1] from the
@@ -73,8 +72,7 @@ class RewardConfig:
     """
 
     semantic: str = "model"
-    semantic_threshold: float = 0.9
-    text_semantic_threshold: float = 0.45
+    semantic_threshold: float = 0.45
     max_minor_dimensions: int = 2
     grade_bands: dict[str, tuple[float, float]] = field(default_factory=_default_bands)
     weights: dict[str, float] = field(default_factory=_default_weights)
@@ -86,7 +84,7 @@ class RewardConfig:
     def __post_init__(self) -> None:
         if self.semantic not in ("model", "lexical"):
             raise ValueError(f"semantic must be 'model' or 'lexical', got {self.semantic!r}")
-        for name in ("semantic_threshold", "text_semantic_threshold", "judge_weight"):
+        for name in ("semantic_threshold", "judge_weight"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be in [0, 1], got {value}")

@@ -73,15 +73,46 @@ def analyse(sample: Sample, response: str,
         pair = (shown, target_text.strip()) if target_text.strip() else None
         return Analysis(False, calls, [], [], pair, parse_error)
 
-    target_text = canonical_text(sample.target_calls)
     if not calls:
-        return Analysis(True, calls, references, [], (text, target_text), parse_error)
+        pair = (text, canonical_text(sample.target_calls))
+        return Analysis(True, calls, references, [], pair, parse_error)
     pairs = match_calls(calls, references)
-    matched = {i for i, _, _ in pairs}
-    in_target_order = [calls[i] for i, _, _ in pairs] + [
-        c for i, c in enumerate(calls) if i not in matched]
     return Analysis(True, calls, references, pairs,
-                    (canonical_text(in_target_order), target_text), parse_error)
+                    _aligned_texts(calls, pairs, references, sample.target_calls), parse_error)
+
+
+def _aligned_texts(calls: list[ToolCall], pairs: list[tuple[int, int, CallComparison]],
+                   references: list[CallReference], target: list[ToolCall]) -> tuple[str, str]:
+    """The response and the target rendered so that only real differences differ.
+
+    Calls go in target order and arguments in reference order (neither order
+    matters to a call), and the target is the acceptable answer closest to the
+    response: where the response gives an acceptable value (an alternative, another
+    spelling BFCL accepts, an argument equal to its default) the target takes it, and
+    an omittable argument the response leaves out is left out of the target too. So a
+    right response renders exactly as its target, and a wrong one differs only where
+    it is wrong.
+    """
+    shown, wanted = [], []
+    for i, j, cmp in pairs:
+        call, reference = calls[i], references[j]
+        expected = dict(target[j].arguments) if j < len(target) else {}
+        for name in cmp.right_values + cmp.neutral:
+            expected[name] = call.arguments[name]
+        for name, argument in reference.arguments.items():
+            if argument.omittable and name not in call.arguments:
+                expected.pop(name, None)
+        order = {name: k for k, name in enumerate([*reference.arguments, *call.arguments])}
+        last = len(order)
+        shown.append(ToolCall(call.name, dict(sorted(call.arguments.items(),
+                                                     key=lambda kv: order[kv[0]]))))
+        wanted.append(ToolCall(reference.name, dict(sorted(expected.items(),
+                                                           key=lambda kv: order.get(kv[0], last)))))
+    matched_calls = {i for i, _, _ in pairs}
+    matched_refs = {j for _, j, _ in pairs}
+    shown += [c for i, c in enumerate(calls) if i not in matched_calls]
+    wanted += [t for j, t in enumerate(target) if j not in matched_refs]
+    return canonical_text(shown), canonical_text(wanted)
 
 
 def _band(config: RewardConfig, grade: str, credit: float) -> float:
@@ -104,7 +135,7 @@ def assess(analysis: Analysis, semantic: float, config: RewardConfig) -> Assessm
         if analysis.calls:  # a call where none belongs
             return _assessment([False] * 4, semantic, "poor", _weighted(config, nothing),
                                config, ["called a function where a text reply was expected"])
-        ok = semantic >= config.text_semantic_threshold
+        ok = semantic >= config.semantic_threshold
         notes = [] if ok else [f"reply differs from the reference text "
                                f"(similarity {semantic:.2f})"]
         return _assessment([True] * 4, semantic, "excellent" if ok else "acceptable",
@@ -134,18 +165,15 @@ def assess(analysis: Analysis, semantic: float, config: RewardConfig) -> Assessm
     }
     credit = _weighted(config, fractions)
     notes = _call_notes(analysis)
-    semantic_ok = semantic >= config.semantic_threshold
-    if not semantic_ok:
-        notes.append(f"rendering differs from the target (similarity {semantic:.2f})")
-
+    # No semantic test here: the texts compared are aligned (see _aligned_texts), so
+    # a response whose calls are right renders exactly as its target (similarity 1),
+    # and the similarity only measures how far the wrong parts are from right ones.
     if not dims[0]:
         grade = "poor"
     elif any(c.breaks_call for c in pairs):
         grade = "fair"
     else:
-        # Semantic similarity falls with any structural difference; it counts as a
-        # discrepancy of its own only when the structure is otherwise right.
-        minor = max(dims[1:].count(False), int(not semantic_ok))
+        minor = dims[1:].count(False)
         grade = ("excellent" if minor == 0 else
                  "acceptable" if minor <= config.max_minor_dimensions else "fair")
     return _assessment(dims, semantic, grade, credit, config, notes)
