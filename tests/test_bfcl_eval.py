@@ -54,6 +54,7 @@ def test_accuracy_missing_overall_and_unknown_ids():
     predictions["simple_python_99999"] = "[]"
     predictions["not_a_bfcl_id"] = "[]"
     predictions[load_category("multiple")[0].id] = "[]"
+    predictions["simple_java_0"] = "[]"  # a BFCL category not covered
 
     result = evaluate_predictions(predictions, ["simple_python", "irrelevance"], grades=False)
     summary = result["summary"]
@@ -64,7 +65,7 @@ def test_accuracy_missing_overall_and_unknown_ids():
     assert overall["micro_accuracy"] == pytest.approx(11 / 14)
     assert (overall["correct"], overall["total"], overall["missing"]) == (11, 14, 626)
     assert summary["unknown_ids"] == {"count": 2, "ids": ["simple_python_99999", "not_a_bfcl_id"]}
-    assert summary["ignored"] == {"count": 1, "ids": ["multiple_0"]}
+    assert summary["ignored"] == {"count": 2, "ids": ["multiple_0", "simple_java_0"]}
     assert "fragments" not in summary
 
     by_id = {e["id"]: e for e in result["entries"]}

@@ -17,7 +17,8 @@ big category does not drown the others) and ``micro_accuracy`` = all correct / a
 scored. ``fragments`` is the deficiency profile: per AST category, how often each
 dimension fails, the mean semantic similarity, the grade counts and the ``weakest``
 dimension. Predictions whose id is no BFCL entry are listed under ``unknown_ids``;
-those of categories not asked for under ``ignored``.
+those of BFCL categories not evaluated (not asked for, or not covered, such as
+``simple_java``) under ``ignored``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from itool.eval.bfcl_data import (
     category_of,
     check_categories,
     function_docs,
+    is_bfcl_category,
     load_category,
 )
 from itool.eval.checker import Verdict, check_ast_output, check_relevance_output
@@ -83,8 +85,11 @@ def evaluate_predictions(
     for pid in predictions:
         if pid in by_id:
             continue
-        outside = category_of(pid) is not None and category_of(pid) not in selected
-        (ignored if outside else unknown).append(pid)
+        category = category_of(pid)
+        not_evaluated = (category is not None and category not in selected) or (
+            category is None and "_" in pid and is_bfcl_category(pid.rsplit("_", 1)[0])
+        )
+        (ignored if not_evaluated else unknown).append(pid)
 
     scored = [(by_id[pid], text) for pid, text in predictions.items() if pid in by_id]
     scored.sort(key=lambda pair: (CATEGORIES.index(pair[0].meta["category"]), _id_order(pair[0].id)))

@@ -41,6 +41,12 @@ def category_of(entry_id: str) -> str | None:
     return category if category in CATEGORIES else None
 
 
+def is_bfcl_category(name: str) -> bool:
+    """True if BFCL ships a question file for ``name``, covered here or not
+    (``simple_java``, ``multi_turn_base``, ...)."""
+    return (bfcl_data_dir() / f"BFCL_v4_{name}.json").is_file()
+
+
 def check_categories(categories: list[str]) -> list[str]:
     """The given category names, checked, in :data:`CATEGORIES` order."""
     unknown = [c for c in categories if c not in CATEGORIES]

@@ -170,5 +170,5 @@ def format_summary(summary: dict[str, Any]) -> str:
         )
     ignored = summary["ignored"]["count"]
     if ignored:
-        lines.append(f"{ignored} prediction(s) of categories not selected were ignored")
+        lines.append(f"{ignored} prediction(s) of BFCL categories not evaluated here were ignored")
     return "\n".join(lines)
