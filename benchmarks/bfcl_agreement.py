@@ -5,6 +5,10 @@ judges each with ``itool.eval.checker`` and with BFCL's official decoder and che
 and prints agreement (verdicts and error types) per category and the speed of both.
 
     .venv/bin/python benchmarks/bfcl_agreement.py [--per-entry-seeds 3] [--show 10]
+
+Measured with the defaults (2 shared CPU cores): 349,734 outputs over the 11
+categories, 151,727 of them valid for BFCL; verdicts agree on 100.0000%, error types
+on 100.00%; itool ~12,000 outputs/s, BFCL ~15,000 outputs/s.
 """
 
 from __future__ import annotations
@@ -74,7 +78,7 @@ def main() -> int:
         )
     print(
         f"{'all':<24}{total['total']:>8}{total['valid']:>11}"
-        f"{total['agree'] / total['total']:>9.4%}{total['kind_agree'] / total['total']:>12.2%}"
+        f"{total['agree'] / total['total']:>10.4%}{total['kind_agree'] / total['total']:>12.2%}"
     )
     print(f"itool: {len(cases) / our_time:,.0f} outputs/s; BFCL: {len(cases) / their_time:,.0f} outputs/s")
     for row in disagreements[: args.show]:
