@@ -22,7 +22,15 @@ from itool.data.generate.dsl import (
     chain,
     fn,
 )
-from itool.data.generate.values import CITIES, COUNTRY, FIRST_NAMES, LAST_NAMES, distinct_numbers, ident, percent
+from itool.data.generate.values import (
+    CITIES,
+    COUNTRY,
+    FIRST_NAMES,
+    LAST_NAMES,
+    distinct_numbers,
+    ident,
+    percent,
+)
 
 HANDLE_WORDS = ("travels", "cooks", "codes", "runs", "reads", "paints", "films", "lifts", "hikes", "studio", "daily", "writes")
 
