@@ -220,12 +220,14 @@ class TransformersBackend:
             log_dist = torch.log_softmax(state.next_logits, dim=-1)
             chosen = _choose(state.next_logits, params, generator)
             chosen_logprob = log_dist.gather(-1, chosen[:, None])[:, 0]
-            is_stop_id = torch.isin(chosen, stop_ids)
+            is_stop_id = torch.isin(chosen, stop_ids).tolist()
             keep = []
-            for k, row in enumerate(active):
-                tokens[row].append(int(chosen[k]))
-                logprobs[row].append(float(chosen_logprob[k]))
-                if bool(is_stop_id[k]) or self._hits_stop_string(tokens[row], params.stop):
+            for k, (row, token, logprob) in enumerate(
+                zip(active, chosen.tolist(), chosen_logprob.tolist(), strict=True)
+            ):
+                tokens[row].append(token)
+                logprobs[row].append(logprob)
+                if is_stop_id[k] or self._hits_stop_string(tokens[row], params.stop):
                     finished[row] = "stop"
                 else:
                     keep.append(k)
