@@ -118,7 +118,7 @@ class TransformersJudge:
             positions = (mask.cumsum(-1) - 1).clamp(min=0)
             with torch.inference_mode():
                 logits = self.model(input_ids=input_ids, attention_mask=mask,
-                                    position_ids=positions).logits[:, -1, :]
+                                    position_ids=positions, logits_to_keep=1).logits[:, -1, :]
             logprobs = torch.log_softmax(logits.float(), dim=-1)[:, self.option_ids]
             out.extend(dict(zip(OPTIONS, row.tolist(), strict=True)) for row in logprobs)
         return out
