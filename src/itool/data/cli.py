@@ -13,6 +13,7 @@ import sys
 from typing import Any, TextIO
 
 from itool.data.formats import FORMATS, WRITABLE_FORMATS, LoadResult, load_samples, write_samples
+from itool.data.generate.cli import add_generate
 from itool.data.stats import dataset_stats
 from itool.errors import DataError
 
@@ -76,7 +77,7 @@ def add_stats(commands: argparse._SubParsersAction) -> None:
 
 
 # Each takes the ``data`` subparsers and adds one subcommand.
-SUBCOMMANDS = [add_validate, add_convert, add_stats]
+SUBCOMMANDS = [add_validate, add_convert, add_stats, add_generate]
 
 
 def validate_command(args: argparse.Namespace) -> int:

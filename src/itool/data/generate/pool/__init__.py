@@ -1,0 +1,62 @@
+"""The function pool: one module per domain, each with ``FUNCTIONS`` and, where two
+functions naturally feed each other, ``CHAINS``. A module whose requests an assistant
+could answer without tools (arithmetic) says ``NEEDS_TOOL = False``; single
+functions may say otherwise with ``fn(..., needs_tool=...)``.
+
+The list of modules is fixed here (not discovered from the file system) so that the
+pool, and therefore every generated file, is the same everywhere.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from itool.data.generate.dsl import Chain, Function
+
+DOMAINS = (
+    "travel",
+    "finance",
+    "weather",
+    "maths",
+    "geography",
+    "health",
+    "messaging",
+    "social",
+)
+
+
+@dataclass
+class Pool:
+    functions: list[Function]
+    chains: list[Chain]
+    by_name: dict[str, Function] = field(default_factory=dict)
+    by_domain: dict[str, list[Function]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for f in self.functions:
+            if f.name in self.by_name:
+                raise ValueError(f"function {f.name!r} is declared twice in the pool")
+            self.by_name[f.name] = f
+            self.by_domain.setdefault(f.domain, []).append(f)
+        for c in self.chains:
+            for name in (c.first, c.second):
+                if name not in self.by_name:
+                    raise ValueError(f"chain refers to unknown function {name!r}")
+
+
+@lru_cache(maxsize=1)
+def load_pool() -> Pool:
+    """Every domain's functions and chains, in the fixed order of ``DOMAINS``."""
+    functions: list[Function] = []
+    chains: list[Chain] = []
+    for domain in DOMAINS:
+        module = importlib.import_module(f"{__name__}.{domain}")
+        for f in module.FUNCTIONS:
+            f.domain = domain
+            if f.needs_tool is None:
+                f.needs_tool = getattr(module, "NEEDS_TOOL", True)
+            functions.append(f)
+        chains.extend(getattr(module, "CHAINS", ()))
+    return Pool(functions, chains)
