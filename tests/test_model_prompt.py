@@ -127,3 +127,22 @@ def test_a_tokenizer_without_chat_template_is_a_user_error(tokenizer):
     with pytest.raises(UserError, match="chat template"):
         render_messages([Message("user", "hi")], plain)
     assert tokenizer.chat_template  # the shared fixture keeps its template
+
+
+def test_templates_without_a_system_role_get_the_instructions_in_the_first_user_turn(tokenizer):
+    import copy
+
+    strict = copy.copy(tokenizer)
+    strict.chat_template = (
+        "{% for m in messages %}{% if m['role'] == 'system' %}"
+        "{{ raise_exception('System role not supported') }}{% endif %}"
+        "<{{ m['role'] }}>{{ m['content'] }}</{{ m['role'] }}>{% endfor %}"
+        "{% if add_generation_prompt %}<assistant>{% endif %}"
+    )
+    sample = _sample([Message("user", "Weather in Paris?")], [ToolCall("get_weather", {"city": "Paris"})])
+    prompt = render_prompt(sample, strict)
+    assert prompt.startswith("<user>You are an assistant that can call functions.")
+    assert prompt.endswith("\n\nWeather in Paris?</user><assistant>")
+    completion = render_completion(prompt_messages(sample), target_text(sample), strict)
+    assert completion == '[get_weather(city="Paris")]</assistant>'
+    assert tokenizer.chat_template != strict.chat_template

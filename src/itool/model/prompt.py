@@ -15,7 +15,8 @@ templates (SmolLM2's among them) know only system/user/assistant:
   ``Function results:``; consecutive results are merged into one such turn, one line
   per result (``name: content`` when the result names its function);
 * an assistant turn that made calls shows them in call syntax, after its text if any;
-* leading ``system`` messages of the sample are appended to our system prompt.
+* leading ``system`` messages of the sample are appended to our system prompt;
+* for templates that refuse a system turn, the system prompt opens the first user turn.
 """
 
 from __future__ import annotations
@@ -102,9 +103,21 @@ def render_messages(messages: list[Message], tokenizer, add_generation_prompt: b
             f"the tokenizer {getattr(tokenizer, 'name_or_path', '')!r} has no chat template;"
             " itool needs a chat (instruct) model"
         )
-    return tokenizer.apply_chat_template(
-        _chat(messages), tokenize=False, add_generation_prompt=add_generation_prompt
-    )
+    from jinja2 import TemplateError
+
+    chat = _chat(messages)
+    try:
+        return tokenizer.apply_chat_template(
+            chat, tokenize=False, add_generation_prompt=add_generation_prompt
+        )
+    except TemplateError:
+        # Some templates (Gemma's) refuse a system turn: fold it into the first user turn.
+        if len(chat) < 2 or chat[0]["role"] != "system" or chat[1]["role"] != "user":
+            raise
+        folded = {"role": "user", "content": f"{chat[0]['content']}\n\n{chat[1]['content']}"}
+        return tokenizer.apply_chat_template(
+            [folded, *chat[2:]], tokenize=False, add_generation_prompt=add_generation_prompt
+        )
 
 
 def render_prompt(sample: Sample, tokenizer) -> str:
