@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from itool.data.formats import load_samples
+from itool.data.formats import FORMATS, load_samples
 from itool.data.formats.files import iter_records, read_text, write_text_atomic
 from itool.errors import DataError
 from itool.records import DIMENSIONS, GRADES, Sample
@@ -140,8 +140,8 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--references", required=True, metavar="REF",
                         help="dataset file (ToolACE, sharegpt, OpenAI chat or BFCL)")
-    parser.add_argument("--reference-format", default="auto",
-                        help="format of REF (default: detected)")
+    parser.add_argument("--reference-format", default="auto", choices=("auto", *FORMATS),
+                        help="format of REF (default: auto, detected from the file)")
     parser.add_argument("--predictions", required=True, metavar="PRED",
                         help='JSONL with {"id": ..., "output": "<raw model text>"} per line')
     parser.add_argument("--out", required=True, metavar="OUT", help="JSONL of scores")
