@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itool.records import GRADES, Sample, ToolCall
+from itool.records import GRADES, FunctionSpec, Sample, ToolCall
 from itool.reward import RewardConfig, assess_responses, score_response, score_responses
 from itool.reward.semantic import LexicalSimilarity
 from reward_cases import CASES, IRRELEVANT, MONEY, PARALLEL, SINGLE, WEATHER, user
@@ -227,3 +227,42 @@ def test_explicit_similarity_backend_is_used():
                                Halves())
     assert score.semantic == 0.5
     assert LexicalSimilarity().similarity("abc", "abc") == 1.0
+
+
+_SCALARS = {
+    "string": st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12),
+    "integer": st.integers(-10**6, 10**6),
+    "number": st.floats(-1e6, 1e6, allow_nan=False).map(lambda x: round(x, 3)),
+    "boolean": st.booleans(),
+}
+_TYPED = st.one_of(
+    *(st.tuples(st.just(name), values) for name, values in _SCALARS.items()),
+    st.tuples(st.just("array"), st.lists(_SCALARS["string"], max_size=3)),
+    st.tuples(st.just("object"), st.dictionaries(st.sampled_from("abc"), _SCALARS["integer"],
+                                                 max_size=2)),
+)
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                     lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.text(max_size=3), inner, max_size=3), max_leaves=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(["p", "q", "r", "s"]), _TYPED, min_size=1),
+       st.booleans(), st.dictionaries(st.sampled_from(["p", "q", "r", "x"]), _JSON))
+def test_a_response_equal_to_its_target_is_excellent(typed, bfcl_names, other_args):
+    """Any call whose values fit their declared types scores excellent against itself
+    (through rendering and parsing), in JSON-schema or BFCL type names; and any other
+    arguments score without error."""
+    from itool.codec import render_calls
+
+    names = {"number": "float", "object": "dict"} if bfcl_names else {}
+    schema = {"type": "dict" if bfcl_names else "object",
+              "properties": {k: {"type": names.get(t, t)} for k, (t, _) in typed.items()},
+              "required": sorted(typed)[:1]}
+    sample = Sample("fuzz", [FunctionSpec("tool", "", schema)], user("x"),
+                    [ToolCall("tool", {k: v for k, (_, v) in typed.items()})])
+    response = render_calls(sample.target_calls)
+    score = score_response(sample, response, LEXICAL)
+    assert (score.grade, score.semantic) == ("excellent", 1.0), response
+    other = score_response(sample, render_calls([ToolCall("tool", other_args)]), LEXICAL)
+    assert other.grade in GRADES and -1.0 <= other.q <= 1.0

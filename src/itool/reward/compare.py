@@ -138,20 +138,23 @@ def _types(schema: Any) -> tuple[str | None, str | None]:
     return declared_types(mapped)
 
 
-def _as_alternative(value: Any) -> Any:
-    """A single target value in the form BFCL's answers take: dicts map each key to a
-    list of alternatives (also inside a list of dicts)."""
-    if isinstance(value, dict):
+def _as_alternative(value: Any, types: tuple[str | None, str | None]) -> Any:
+    """A single target value in the form BFCL's answers take where BFCL's dict rules
+    will read it (a dict, or a list of dicts, declared so or undeclared): each key
+    maps to a list of alternatives."""
+    declared, item = types
+    if isinstance(value, dict) and declared in (None, "dict"):
         return {k: [v] for k, v in value.items()}
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        return [{k: [v] for k, v in item.items()} for item in value]
+    if (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+            and (declared is None or item == "dict")):
+        return [{k: [v] for k, v in entry.items()} for entry in value]
     return value
 
 
 def _equals_default(value: Any, schema: Any, types: tuple[str | None, str | None]) -> bool:
     if not isinstance(schema, dict) or "default" not in schema:
         return False
-    return value_matches(value, [_as_alternative(schema["default"])], *types)
+    return value_matches(value, [_as_alternative(schema["default"], types)], *types)
 
 
 def build_references(sample: Sample) -> list[CallReference]:
@@ -171,7 +174,7 @@ def _reference_from_call(sample: Sample, call: ToolCall) -> CallReference:
         schema = properties.get(name)
         types = _types(schema)
         omittable = name not in required and _equals_default(value, schema, types)
-        arguments[name] = ArgumentReference([_as_alternative(value)], omittable,
+        arguments[name] = ArgumentReference([_as_alternative(value, types)], omittable,
                                             name in required, types)
     return CallReference(call.name, arguments, spec)
 
