@@ -175,7 +175,7 @@ FUNCTIONS = [
     fn("get_camera_events", "Events a security camera recorded since a time: people, vehicles, packages or animals, with event ids and times.",
        [P("camera", "Camera name.", Pick(("front door camera", "driveway camera", "backyard camera", "garage camera")), "on the {}|from the {}", ask="Which camera?"),
         P("since", "Start of the window, YYYY-MM-DDTHH:MM.", DateTime(), "since {}", ask="From when?"),
-        P("event_types", "Only these kinds of event.", ListOf(Enum("person|vehicle|package|animal"), 1, 2, conj="or"), "- only {}|showing just {}").opt()],
+        P("event_types", "Only these kinds of event.", ListOf(Enum("person|vehicle|package|animal"), 1, 2, conj="or"), "only for {} events|showing just {} events").opt()],
        "check the security camera|see what a camera recorded",
        "What did the {camera} pick up since {since}{+}?|Any events on the {camera} since {since}{+}?|Show {camera} detections from {since}{+}.",
        returns=_camera_events, answer="The {camera} recorded {count} events; the first ({events[0][type]}) was at {events[0][time]}."),
