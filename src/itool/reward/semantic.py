@@ -50,11 +50,12 @@ def default_model_dir() -> Path:
 @cache
 def load_sentence_model(model_dir: str):
     """Load a sentence-transformers model from a local directory, once per process,
-    without touching the network."""
+    without touching the network (``HF_HUB_OFFLINE`` for libraries imported after this,
+    ``local_files_only`` in case the hub client was imported before)."""
     os.environ["HF_HUB_OFFLINE"] = "1"
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(model_dir, device="cpu")
+    return SentenceTransformer(model_dir, device="cpu", local_files_only=True)
 
 
 class ModelSimilarity:
