@@ -12,6 +12,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from itool.data.curriculum import difficulty_stats, format_difficulty
 from itool.data.formats import FORMATS, WRITABLE_FORMATS, LoadResult, load_samples, write_samples
 from itool.data.generate.cli import add_generate
 from itool.data.stats import dataset_stats
@@ -101,11 +102,14 @@ def stats_command(args: argparse.Namespace) -> int:
     result = _load(args, problems_to=sys.stderr)
     if result is None:
         return 1
-    stats = {"records": result.records, **dataset_stats(result.samples)}
+    stats = {"records": result.records, **dataset_stats(result.samples),
+             "difficulty": difficulty_stats(result.samples)}
     if args.json:
         print(json.dumps(stats, indent=2))
     else:
+        difficulty = stats.pop("difficulty")
         _print_tree(stats)
+        print(format_difficulty(difficulty))
     return 0
 
 

@@ -157,20 +157,32 @@ class Date(Gen):
         return Val(day.isoformat(), words.say_date(rng, day))
 
 
-class DateAfter(Gen):
-    """A date ``lo``..``hi`` days after the date drawn for parameter ``ref`` (a
-    return after a departure). Drawn alone, it follows a random date."""
+class Follows(Gen):
+    """A value drawn from the value of another parameter ``ref`` (a unit of the same
+    kind as another unit). ``draw(rng, ref_value) -> Val``; drawn alone, it follows
+    a value of ``alone``."""
 
-    def __init__(self, ref: str, lo: int = 1, hi: int = 21):
-        self.ref, self.lo, self.hi = ref, lo, hi
-        self.schema = {"type": "string", "format": "date"}
+    def __init__(self, ref: str, schema: dict[str, Any], draw: Callable[[Random, Any], Val], alone: Gen):
+        self.ref, self.schema, self.draw, self.alone = ref, schema, draw, alone
 
-    def after(self, rng: Random, start: str) -> Val:
-        day = dt.date.fromisoformat(start) + dt.timedelta(days=rng.randint(self.lo, self.hi))
-        return Val(day.isoformat(), words.say_date(rng, day))
+    def after(self, rng: Random, ref_value: Any) -> Val:
+        return self.draw(rng, ref_value)
 
     def __call__(self, rng: Random) -> Val:
-        return self.after(rng, Date()(rng).value)
+        return self.after(rng, self.alone(rng).value)
+
+
+class DateAfter(Follows):
+    """A date ``lo``..``hi`` days after the date drawn for parameter ``ref`` (a
+    return after a departure)."""
+
+    def __init__(self, ref: str, lo: int = 1, hi: int = 21):
+        super().__init__(ref, {"type": "string", "format": "date"}, self._after, Date())
+        self.lo, self.hi = lo, hi
+
+    def _after(self, rng: Random, start: str) -> Val:
+        day = dt.date.fromisoformat(start) + dt.timedelta(days=rng.randint(self.lo, self.hi))
+        return Val(day.isoformat(), words.say_date(rng, day))
 
 
 class Time(Gen):
@@ -267,8 +279,11 @@ class Obj(Gen):
     def __call__(self, rng: Random) -> Val:
         value: dict[str, Any] = {}
         parts: list[str] = []
-        for f in self.fields:
-            if f.p >= 1.0 or rng.random() < f.p:
+        present = [f.p >= 1.0 or rng.random() < f.p for f in self.fields]
+        if not any(present):  # an all-optional object still says something
+            present[rng.randrange(len(self.fields))] = True
+        for f, here in zip(self.fields, present, strict=True):
+            if here:
                 v = f.gen(rng)
                 value[f.name] = v.value
                 parts.append(f.say.format(v.text))

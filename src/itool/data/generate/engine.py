@@ -229,7 +229,7 @@ class Builder:
         req = phrasing.request(rng, fn)
         elsewhere = [f for f in self.pool.functions if f.domain != fn.domain]
         tools = rng.sample(elsewhere, rng.randint(1, 4))
-        reply = phrasing.decline(rng, rng.choice(fn.intents), [t.intents[0] for t in tools])
+        reply = phrasing.decline(rng, req.intent, [t.intents[0] for t in tools])
         return Draft(tools, [_user(phrasing.polite(rng, req.text))], reply, fn.domain)
 
     def missing_parameter(self) -> Draft:
@@ -238,7 +238,7 @@ class Builder:
         missing = rng.choice(fn.required)
         req = phrasing.request(rng, fn, drop=missing.name)
         tools = [fn] if rng.random() < 0.6 else self._offer([fn], self._distractors([fn], 1, 3))
-        reply = phrasing.ask_missing(rng, rng.choice(fn.intents), missing)
+        reply = phrasing.ask_missing(rng, req.intent, missing)
         return Draft(tools, [_user(phrasing.polite(rng, req.text))], reply, fn.domain)
 
     def multi_turn(self) -> Draft:

@@ -16,7 +16,7 @@ from typing import Any
 
 from itool.data.generate.dsl import (
     Custom,
-    DateAfter,
+    Follows,
     Function,
     ListOf,
     Obj,
@@ -45,6 +45,7 @@ class Request:
     fn: Function
     values: dict[str, Val]
     text: str
+    intent: str  # the intent phrase the request used, or one of the function's
 
     @property
     def call(self) -> ToolCall:
@@ -84,14 +85,14 @@ def _is_entity(param: Param) -> bool:
 def draw(rng: Random, params: list[Param], fixed: dict[str, Val] | None = None) -> dict[str, Val]:
     """Values for ``params`` (keeping ``fixed`` ones) whose texts are all different, so
     that no two parameters can be confused in the request (origin != destination).
-    Dates that follow another date are drawn after it."""
+    Values that follow another parameter's value are drawn after it."""
     values = dict(fixed or {})
-    later = [p for p in params if isinstance(p.gen, DateAfter)]
+    later = [p for p in params if isinstance(p.gen, Follows)]
     for p in [p for p in params if p not in later] + later:
         if p.name in values:
             continue
         for _ in range(20):
-            if isinstance(p.gen, DateAfter) and p.gen.ref in values:
+            if isinstance(p.gen, Follows) and p.gen.ref in values:
                 v = p.gen.after(rng, values[p.gen.ref].value)
             else:
                 v = p.gen(rng)
@@ -170,6 +171,7 @@ def request(
     if form == "template" and not templates:
         form = "intent"
     template = rng.choice(templates) if form == "template" else ""
+    intent = rng.choice(fn.intents)
     mentioned = [n for n in placeholders(template)]
     named = set(mentioned)
     params = [p for p in fn.params if p.name in named]
@@ -182,20 +184,20 @@ def request(
     elif form == "intent":
         opener = rng.choice(ASK_OPENERS + WANT_OPENERS)
         end = "?" if opener in ASK_OPENERS else "."
-        text = capitalize(opener + rng.choice(fn.intents) + _clauses(rng, rest, values) + end)
+        text = capitalize(opener + intent + _clauses(rng, rest, values) + end)
     else:
         parts = [f"{p.words} {values[p.name].text}" for p in rest]
-        text = capitalize(rng.choice(fn.intents)) + (": " + ", ".join(parts) if parts else "")
-    return Request(fn, values, text)
+        text = capitalize(intent) + (": " + ", ".join(parts) if parts else "")
+    return Request(fn, values, text, intent)
 
 
 def polite(rng: Random, text: str) -> str:
     """Sometimes greet, sometimes thank; terse users do neither."""
-    r = rng.random()
-    if r < 0.2:
-        text = rng.choice(GREETINGS) + (decapitalize(text) if rng.random() < 0.5 else text)
     if rng.random() < 0.2:
-        text = text + rng.choice(THANKS)
+        greeting = rng.choice(GREETINGS)
+        text = greeting + (decapitalize(text) if greeting.rstrip()[-1] in ",:" else text)
+    if rng.random() < 0.2:
+        text = _end(text) + rng.choice(THANKS)
     return text
 
 
@@ -206,10 +208,12 @@ def combine(rng: Random, texts: list[str]) -> str:
     """Several requests in one message, joined the way people chain asks."""
     if len(texts) >= 3 and rng.random() < 0.35:
         firsts = ("First, ", "To start, ")
+        texts = [_end(t) for t in texts]
         out = [rng.choice(firsts) + decapitalize(texts[0])]
         out += ["Then " + decapitalize(t) for t in texts[1:-1]]
         out.append("Finally, " + decapitalize(texts[-1]))
         return " ".join(out)
+    texts = [_end(t) for t in texts]
     out = [texts[0]]
     for t in texts[1:]:
         conn = rng.choice(CONNECTORS)

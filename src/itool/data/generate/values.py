@@ -223,12 +223,12 @@ def kilometres(lo: int, hi: int, step: int = 1) -> Gen:
     return Measure(lo, hi, step, [(1, "{} km"), (1, "{} kilometres")])
 
 
-def kilograms(lo: float, hi: float, step: float) -> Gen:
-    """A weight in kg (number), said in kg or grams ("500 g" -> 0.5)."""
-    return Measure(
-        lo, hi, step, [(1, "{} kg"), (1, "{} kilos"), (0.001, "{} g"), (0.001, "{} grams")],
-        integer=False,
-    )
+def kilograms(lo: float, hi: float, step: float, in_grams: bool = True) -> Gen:
+    """A weight in kg (number), said in kg or, if ``in_grams``, grams ("500 g" -> 0.5)."""
+    forms = [(1, "{} kg"), (1, "{} kilos")]
+    if in_grams:
+        forms += [(0.001, "{} g"), (0.001, "{} grams")]
+    return Measure(lo, hi, step, forms, integer=False)
 
 
 def grams(lo: int, hi: int, step: int) -> Gen:

@@ -146,6 +146,8 @@ def decapitalize(text: str) -> str:
     """Lower the first letter so a sentence can follow a connector ("Also, what's...")
     unless the first word is "I" or looks like a name or code (capitals inside it)."""
     first = text.split(" ", 1)[0]
+    if first == "A":
+        return "a" + text[1:]
     if first in _KEEP_CAPITAL or not first[1:].islower():
         return text
     return text[:1].lower() + text[1:]

@@ -31,7 +31,7 @@ from itool.data.generate.values import (
 )
 
 DRUGS = ("ibuprofen", "paracetamol", "amoxicillin", "metformin", "lisinopril", "atorvastatin", "omeprazole", "sertraline", "warfarin", "cetirizine", "levothyroxine", "aspirin")
-WEIGHT = P("weight_kg", "Body weight in kilograms.", kilograms(40, 140, 0.5), "weighing {}|at {}", "weight", "How much do you weigh?")
+WEIGHT = P("weight_kg", "Body weight in kilograms.", kilograms(40, 140, 0.5, in_grams=False), "weighing {}|at {}", "weight", "How much do you weigh?")
 
 
 def _height(rng: Random) -> Val:

@@ -157,7 +157,7 @@ FUNCTIONS = [
     fn("travel.insurance_quote", "Quote travel insurance for a group of travellers by age, trip cost and region.",
        [P("traveler_ages", "Age of each traveller.", ListOf(Int(1, 85, words_p=0.0), 1, 4), "for travellers aged {}", "traveller ages", "How old is each traveller?"),
         P("trip_cost", "Total prepaid trip cost in USD.", money(300, 9000, step=50), "for a {} trip|covering {}", "trip cost"),
-        P("region", "Destination region.", Enum("europe|asia|americas|africa|oceania|worldwide"), "for {}|travelling to {}"),
+        P("region", "Destination region.", Enum("europe|asia|americas|africa|oceania|worldwide", {"europe": "Europe", "asia": "Asia", "americas": "the Americas", "africa": "Africa", "oceania": "Oceania", "worldwide": "anywhere in the world|worldwide"}), "for {}|travelling to {}"),
         P("trip_days", "Trip length in days.", Int(2, 60), "for {} days").opt()],
        "get a travel insurance quote|price travel insurance",
        "Quote travel insurance for travellers aged {traveler_ages}, trip cost {trip_cost}, going to {region}{+}.|How much is insurance for a {trip_cost} trip to {region} for people aged {traveler_ages}{+}?"),
