@@ -101,6 +101,16 @@ def _trade_in(rng, a):
     return {"vehicle": a["vehicle"], "year": a["year"], "low": low, "high": low + rng.randrange(500, 4000, 100), "currency": "USD"}
 
 
+def _tyres(rng, a):
+    """Four pressures in the requested unit, around 2.0-2.5 bar."""
+    unit = a.get("unit", "psi")
+    scale, digits = {"psi": (14.5038, 0), "bar": (1.0, 1), "kpa": (100.0, 0)}[unit]
+    readings = [round(rng.uniform(1.9, 2.6) * scale, digits) for _ in range(4)]
+    if digits == 0:
+        readings = [int(r) for r in readings]
+    return {"vehicle_id": a["vehicle_id"], "unit": unit, **dict(zip(("front_left", "front_right", "rear_left", "rear_right"), readings, strict=True))}
+
+
 def _recalls(rng, a):
     issues = rng.sample(("airbag inflator may rupture", "brake fluid leak", "rear-view camera fails", "fuel pump may stop working", "seat belt anchor may detach", "software can disable power steering"), rng.randint(0, 2))
     return {"vehicle": a["vehicle"], "year": a["year"], "open_recalls": len(issues), "recalls": [{"campaign": ident(rng, "##V-###"), "issue": i} for i in issues]}
@@ -179,7 +189,7 @@ FUNCTIONS = [
        [VEHICLE_ID, P("unit", "Pressure unit.", Enum("psi|bar|kpa", {"kpa": "kPa", "psi": "PSI|psi", "bar": "bar"}), "in {}").opt("psi")],
        "check a car's tyre pressures|read the tire pressures of a connected car",
        "What are the tyre pressures on {vehicle_id}{+}?|Check tire pressure for {vehicle_id}{+}.|Are my tyres inflated OK? Car {vehicle_id}{+}.",
-       returns=lambda rng, a: {"vehicle_id": a["vehicle_id"], "unit": a.get("unit", "psi"), "front_left": rng.randint(29, 36), "front_right": rng.randint(29, 36), "rear_left": rng.randint(28, 36), "rear_right": rng.randint(28, 36)},
+       returns=_tyres,
        answer="Tyre pressures on {vehicle_id}: front {front_left}/{front_right} and rear {rear_left}/{rear_right} {unit}."),
     fn("Remote Climate Control", "Pre-condition a connected car's cabin: target temperature, defrost and seat heating.",
        [VEHICLE_ID, P("target_temperature", "Cabin temperature in degrees Celsius.", Num(16, 28, 0.5, words_p=0.1), "to {} degrees|at {}°C", "temperature", "What temperature should the cabin be?"),

@@ -13,16 +13,14 @@ from itool.data.generate.dsl import (
     Int,
     ListOf,
     Measure,
-    Num,
     Obj,
-    ObjList,
     P,
     Pick,
     Val,
     chain,
     fn,
 )
-from itool.data.generate.values import EMAIL, FIRST_NAMES, LAST_NAMES, minutes, seconds
+from itool.data.generate.values import EMAIL, FIRST_NAMES, LAST_NAMES, minutes, percent, seconds
 
 SERVICES = ("payments-api", "checkout-web", "auth-service", "search-indexer", "notification-worker", "inventory-api", "billing-cron", "edge-gateway")
 REPOS = ("acme/web-frontend", "acme/payments-api", "platform/infra-live", "data/etl-jobs", "mobile/ios-app", "acme/docs-site")
@@ -46,6 +44,17 @@ def _ipv4(rng):
 
 
 VERSION = Custom({"type": "string"}, _version)
+VARIABLES = (("DEPLOY_TARGET", ("staging", "canary", "production")), ("LOG_LEVEL", ("debug", "info", "warn")), ("SKIP_E2E", ("true", "false")), ("NODE_VERSION", ("20", "22")), ("FEATURE_FLAGS", ("beta-checkout", "new-search")))
+
+
+def _pipeline_vars(rng):
+    """One or two variables, each with a value that suits its name: "LOG_LEVEL=debug"."""
+    chosen = rng.sample(VARIABLES, rng.randint(1, 2))
+    pairs = [(name, rng.choice(values)) for name, values in chosen]
+    return Val([{"name": n, "value": v} for n, v in pairs], " and ".join(f"{n}={v}" for n, v in pairs))
+
+
+PIPELINE_VARS = Custom({"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string", "description": "Variable name."}, "value": {"type": "string", "description": "Variable value."}}, "required": ["name", "value"]}}, _pipeline_vars)
 
 
 def _releases(rng, a):
@@ -98,7 +107,7 @@ FUNCTIONS = [
     fn("ci.trigger_pipeline", "Start a CI pipeline on a branch of a repository, with optional pipeline variables.",
        [P("repository", "Repository as owner/name.", Pick(REPOS), "for {}|in {}", ask="Which repository?"),
         P("branch", "Branch to build.", Pick(BRANCHES, quote=0.3), "on {}|on branch {}", ask="Which branch?"),
-        P("variables", "Pipeline variables.", ObjList(Obj([Field("name", "Variable name.", Pick(("DEPLOY_TARGET", "LOG_LEVEL", "SKIP_E2E", "NODE_VERSION", "FEATURE_FLAGS"))), Field("value", "Variable value.", Pick(("staging", "debug", "true", "22", "beta-checkout")))], sep="="), 1, 2), "with {}|setting {}").opt(),
+        P("variables", "Pipeline variables.", PIPELINE_VARS, "with {}|setting {}").opt(),
         P("run_tests", "Whether to run the test stage.", Bool("with tests|running the tests", "skipping tests|without the test stage"), "{}").opt(True)],
        "trigger a CI pipeline|start a build",
        "Run the pipeline for {repository} on {branch}{+}.|Kick off a build of {repository} on branch {branch}{+}.|Trigger CI on {branch} in {repository}{+}."),
@@ -128,9 +137,9 @@ FUNCTIONS = [
        "Roll {service} in {environment} back to {to_version}{+}.|Revert {service} on {environment} to {to_version}{+}.|Roll back {service} to {to_version} in {environment}{+}."),
     fn("create_alert_rule", "Create a monitoring alert that fires when a service metric crosses a threshold for some minutes.",
        [P("name", "Rule name.", Pick(("High CPU", "Error spike", "Slow checkout", "Memory pressure", "Traffic drop"), quote=0.6), "called {}|named {}", ask="What should the alert be called?", axis=False),
-        SERVICE_P, P("metric", "Metric to watch.", METRIC, "on {}|watching {}", ask="Which metric?"),
+        SERVICE_P, P("metric", "Metric to watch; all are percentages.", Enum("cpu_percent|memory_percent|disk_percent|error_rate_percent", {"cpu_percent": "CPU|CPU usage", "memory_percent": "memory|memory usage", "disk_percent": "disk usage", "error_rate_percent": "error rate"}), "on {}|watching {}", ask="Which metric?"),
         P("comparison", "Fire when the metric is above or below the threshold.", Enum("above|below"), "when it goes {}|if it is {}", axis=False),
-        P("threshold", "Threshold value in the metric's unit.", Num(1, 95, 0.5, words_p=0.1), "with a threshold of {}|at a threshold of {}", ask="What threshold?"),
+        P("threshold", "Threshold in percent.", percent(1, 95, 0.5), "{}|a threshold of {}", ask="What threshold?"),
         P("for_minutes", "Minutes the condition must last.", Int(1, 30, words_p=0.3), "for {} minutes|lasting {} minutes").opt(5),
         P("notify", "Channels to notify.", ListOf(Pick(("#ops-alerts", "#payments-oncall", "pagerduty", "ops@example.com")), 1, 2), "notifying {}|and page {}").opt()],
        "create an alert rule|set up monitoring alerts",

@@ -139,7 +139,7 @@ FUNCTIONS = [
     fn("Tournament Registration", "Register a team for a tournament with its players and their roles.",
        [P("tournament_id", "Tournament identifier, e.g. TRN-3302.", Code("TRN-####"), "for tournament {}|in {}", "tournament ID", "Which tournament (its ID)?"),
         P("team_name", "Team name.", Pick(("Night Owls", "Team Comet", "Null Pointers", "The Underdogs", "Red Harbor", "Glass Cannons"), quote=0.5), "as {}|under the name {}", "team name", "What's the team called?", axis=False),
-        P("players", "Roster: gamertag and role of each player.", ObjList(Obj([Field("gamertag", "Player's gamertag.", GAMERTAG), Field("role", "Role in the team.", Enum("captain|player|substitute"), "as {}")], sep=" "), 2, 4), "with {}|with players {}", "roster", "Who is on the roster (gamertags and roles)?")],
+        P("players", "Roster: gamertag and role of each player.", ObjList(Obj([Field("gamertag", "Player's gamertag.", GAMERTAG), Field("role", "Role in the team.", Enum("entry|support|flex|substitute"), "as {}")], sep=" "), 2, 4), "with {}|with players {}", "roster", "Who is on the roster (gamertags and roles)?")],
        "register a team for a tournament|sign up for a tournament",
        "Register {team_name} for {tournament_id} with {players}.|Sign team {team_name} up for tournament {tournament_id}: {players}."),
     fn("getAchievementProgress", "How many of a game's achievements a player has unlocked.",
