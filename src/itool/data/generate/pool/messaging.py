@@ -63,7 +63,7 @@ def _inbox(rng, a):
     topic = a["query"]
     subjects = [f"Re: {topic}", f"{topic.capitalize()} - action needed", f"Fwd: {topic}"]
     rng.shuffle(subjects)
-    received = sorted((f"2025-{rng.randint(1, 12):02d}-{rng.randint(10, 28)}" for _ in range(3)), reverse=True)
+    received = sorted((f"2025-{m:02d}-{rng.randint(10, 28)}" for m in rng.sample(range(1, 13), 3)), reverse=True)
     return {
         "total": rng.randint(3, 40),
         "messages": [  # newest first
@@ -123,7 +123,7 @@ FUNCTIONS = [
        "Text {phone_number} {message}{+}.|Send an SMS to {phone_number} saying {message}{+}.|Can you message {phone_number}: {message}{+}"),
     fn("broadcast_sms", "Send the same text message to several named recipients at once.",
        [P("recipients", "People to text, each with a name and a phone number.", ObjList(Obj([Field("name", "Recipient's name.", PERSON), Field("phone", "Phone number in international format.", PHONE)], sep=" at "), 2, 3), "to {}", ask="Who should receive it (names and numbers)?"),
-        SMS_TEXT, P("send_at", "When to send, YYYY-MM-DDTHH:MM; immediately when omitted.", DateTime(), "on {}|at {}").opt()],
+        SMS_TEXT, P("send_at", "When to send, YYYY-MM-DDTHH:MM; immediately when omitted.", DateTime(), "on {}|for {}").opt()],
        "send a group text|broadcast an SMS|text several people",
        "Text {recipients}: {message}{+}.|Send {message} by SMS to {recipients}{+}.|Broadcast the message {message} to {recipients}{+}."),
     fn("Group Chat Creator", "Create a group conversation with the given members and return its chat id.",

@@ -116,7 +116,7 @@ FUNCTIONS = [
        answer="{listing_id} is at {address}: {bedrooms} bedrooms, {bathrooms} bathrooms, {area_m2} m², built in {year_built}, asking ${price} (energy rating {energy_rating}).|Listing {listing_id}, {address}, asks ${price} for {area_m2} m² with {bedrooms} bedrooms; it was built in {year_built}."),
     fn("schedule_property_viewing", "Book a viewing of a listed property, in person or by video call.",
        [LISTING_ID, P("visitor_name", "Name of the person viewing.", PERSON, "for {}|under the name {}", "visitor name", "Who will attend the viewing?"),
-        P("preferred_time", "Requested slot, YYYY-MM-DDTHH:MM.", DateTime(), "on {}|at {}", "viewing time", "When would you like to view it?"),
+        P("preferred_time", "Requested slot, YYYY-MM-DDTHH:MM.", DateTime(), "on {}|for {}", "viewing time", "When would you like to view it?"),
         P("phone", "Contact number for the agent.", PHONE, "- call {} if needed|contact number {}").opt(),
         P("virtual", "Hold the viewing by video call.", Bool("by video call|as a virtual tour", "in person"), "{}").opt(False)],
        "book a property viewing|arrange to see a home",
