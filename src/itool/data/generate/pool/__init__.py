@@ -28,6 +28,7 @@ DOMAINS = (
     "media",
     "sports",
     "science",
+    "education",
     "food",
     "real_estate",
     "transport",
