@@ -281,22 +281,27 @@ def words_to_numbers(text: str) -> set[int]:
     if "a dozen" in text:
         found.add(12)
     tokens = re.findall(r"[a-z]+", text.lower().replace("-", " "))
-    total, current, active = 0, 0, False
+    total, current, last = 0, 0, None  # last: kind of the previous number word, None outside
     for tok in [*tokens, "."]:
-        if tok in _WORDS:
+        kind = "unit" if tok in _WORDS and _WORDS[tok] < 20 else "tens" if tok in _WORDS else None
+        if kind and (last == "unit" or (last == "tens" and kind == "tens")):
+            found.add(total + current)  # "three ten-sided" is two numbers, not thirteen
+            total, current, last = 0, 0, None
+        if kind:
             current += _WORDS[tok]
-            active = True
-        elif tok == "hundred" and active:
+            last = kind
+        elif tok == "hundred" and last:
             current *= 100
-        elif tok in ("thousand", "million") and active:
+            last = "hundred"
+        elif tok in ("thousand", "million") and last:
             total += current * (1000 if tok == "thousand" else 1_000_000)
-            current = 0
-        elif tok == "and" and active:
+            current, last = 0, "scale"
+        elif tok == "and" and last:
             continue
         else:
-            if active:
+            if last:
                 found.add(total + current)
-            total, current, active = 0, 0, False
+            total, current, last = 0, 0, None
     return found
 
 
@@ -304,6 +309,7 @@ def test_reader_of_number_words():
     assert words_to_numbers("book seventy-two rooms") == {72}
     text = "two hundred and five, then 12,500 and three thousand and one"
     assert words_to_numbers(text) == {205, 12500, 3001}
+    assert words_to_numbers("roll three ten-sided dice, twenty one times") == {3, 10, 21}
 
 
 def test_integers_in_requests_are_said_as_their_value(samples):

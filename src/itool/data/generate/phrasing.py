@@ -15,6 +15,7 @@ from random import Random
 from typing import Any
 
 from itool.data.generate.dsl import (
+    Bool,
     Custom,
     Follows,
     Function,
@@ -25,7 +26,7 @@ from itool.data.generate.dsl import (
     Val,
     placeholders,
 )
-from itool.data.generate.words import capitalize, decapitalize, join_words
+from itool.data.generate.words import capitalize, decapitalize, join_words, singular_counts
 from itool.records import ToolCall
 
 P_EXTRA_OPTIONAL = 0.3  # chance that each optional parameter is mentioned as well
@@ -72,12 +73,12 @@ def is_axis(param: Param, fn: Function) -> bool:
     without such a string parameter ("is 7, 11 and 15 prime?")."""
     if not (param.required and param.axis and is_scalar(param)):
         return False
-    if _is_entity(param):
+    if is_entity(param):
         return True
-    return not any(_is_entity(p) for p in fn.required)
+    return not any(is_entity(p) for p in fn.required)
 
 
-def _is_entity(param: Param) -> bool:
+def is_entity(param: Param) -> bool:
     schema = param.gen.schema
     return schema.get("type") == "string" and "format" not in schema and is_scalar(param)
 
@@ -108,21 +109,7 @@ def _insert(template: str, slot: str, text: str) -> str:
     head, _, tail = template.partition(slot)
     if text[:1] in "aeioAEIO" and re.search(r"\b[Aa] $", head):
         head = head[:-2] + head[-2] + "n "
-    if text in ("1", "one") and (m := _PLURAL_AFTER.match(tail)):
-        tail = " " + SINGULAR[m.group(1)] + tail[m.end() :]
     return head + text + tail
-
-
-# Nouns that follow a count in the pool's clauses, so "for 1 nights" reads "for 1 night".
-SINGULAR = {
-    w + "s": w
-    for w in (
-        "night day week month year hour minute second guest passenger traveller stop "
-        "result item ticket seat room bedroom bathroom serving share player page "
-        "question copy unit dice adult child person point lap round rep set"
-    ).split()
-} | {"people": "person", "children": "child", "copies": "copy", "dice": "die"}
-_PLURAL_AFTER = re.compile(r" (" + "|".join(sorted(SINGULAR, key=len, reverse=True)) + r")\b")
 
 
 def clause(rng: Random, param: Param, text: str) -> str:
@@ -186,13 +173,18 @@ def request(
         end = "?" if opener in ASK_OPENERS else "."
         text = capitalize(opener + intent + _clauses(rng, rest, values) + end)
     else:
-        parts = [f"{p.words} {values[p.name].text}" for p in rest]
+        parts = [
+            values[p.name].text if isinstance(p.gen, Bool) else f"{p.words} {values[p.name].text}"
+            for p in rest
+        ]
         text = capitalize(intent) + (": " + ", ".join(parts) if parts else "")
     return Request(fn, values, text, intent)
 
 
 def polite(rng: Random, text: str) -> str:
-    """Sometimes greet, sometimes thank; terse users do neither."""
+    """Sometimes greet, sometimes thank. Also the last pass over a finished request:
+    "for 1 nights" becomes "for 1 night"."""
+    text = singular_counts(text)
     if rng.random() < 0.2:
         greeting = rng.choice(GREETINGS)
         text = greeting + (decapitalize(text) if greeting.rstrip()[-1] in ",:" else text)
@@ -242,7 +234,8 @@ def same_for(rng: Random, first: str, others: list[str], label: str = "") -> str
 
 
 def follow_up_other(rng: Random, text: str) -> str:
-    """A short follow-up that changes one value of the previous request."""
+    """A short follow-up that changes one value of the previous request; only for
+    names, places and codes, which are clear without saying which parameter."""
     return rng.choice(
         (
             f"What about {text}?",
@@ -255,7 +248,11 @@ def follow_up_other(rng: Random, text: str) -> str:
 
 
 def follow_up_add(rng: Random, phrase: str) -> str:
-    """A short follow-up that adds one detail to the previous request."""
+    """A short follow-up that adds one detail to the previous request. Clauses written
+    to trail a request ("- just 5 of them", "(top 5)") lose their dash or brackets."""
+    phrase = phrase.removeprefix("- ")
+    if phrase.startswith("(") and phrase.endswith(")"):
+        phrase = phrase[1:-1]
     return rng.choice(
         (
             f"Same again, but {phrase}.",

@@ -8,6 +8,7 @@ so the target stays exactly right while the wording varies.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from random import Random
 
 _ONES = (
@@ -151,3 +152,25 @@ def decapitalize(text: str) -> str:
     if first in _KEEP_CAPITAL or not first[1:].islower():
         return text
     return text[:1].lower() + text[1:]
+
+
+# Nouns that follow a count in requests, so that "for 1 nights" reads "for 1 night".
+_SINGULAR = {
+    "nights": "night", "days": "day", "weeks": "week", "months": "month", "years": "year",
+    "hours": "hour", "minutes": "minute", "seconds": "second", "guests": "guest",
+    "passengers": "passenger", "travellers": "traveller", "stops": "stop", "results": "result",
+    "items": "item", "tickets": "ticket", "seats": "seat", "rooms": "room",
+    "bedrooms": "bedroom", "bathrooms": "bathroom", "servings": "serving", "shares": "share",
+    "players": "player", "pages": "page", "questions": "question", "copies": "copy",
+    "units": "unit", "adults": "adult", "children": "child", "people": "person",
+    "points": "point", "laps": "lap", "rounds": "round", "credits": "credit", "times": "time",
+    "episodes": "episode", "tracks": "track", "lines": "line", "dependants": "dependant",
+    "kids": "kid", "moles": "mole", "litres": "litre", "metres": "metre", "kilometres": "kilometre",
+    "lunar distances": "lunar distance", "matches": "match", "passes": "pass",
+}
+_COUNT_NOUN = re.compile(r"\b(1|one) (" + "|".join(sorted(_SINGULAR, key=len, reverse=True)) + r")\b")
+
+
+def singular_counts(text: str) -> str:
+    """"for 1 nights" -> "for 1 night", "one people" -> "one person"."""
+    return _COUNT_NOUN.sub(lambda m: f"{m.group(1)} {_SINGULAR[m.group(2)]}", text)
