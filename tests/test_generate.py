@@ -5,7 +5,10 @@ that the format loaders accept."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from random import Random
 
@@ -367,3 +370,16 @@ def test_measures_convert_units():
             seen_units.add(unit)
             assert abs(amount_of(number) * units[unit] - val.value) < 1e-9, val
     assert {"km", "m", "g", "kg", "hours", "minutes"} <= seen_units
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path):
+    """Set and dict order must not leak into the data: two processes with different
+    PYTHONHASHSEED write the same bytes."""
+    outs = []
+    for hash_seed in ("1", "4242"):
+        out = tmp_path / f"h{hash_seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-m", "itool", "data", "generate", "--n", "150", "--seed", "8",
+                        "--out", str(out)], check=True, env=env, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

@@ -190,7 +190,7 @@ class Time(Gen):
 
     def __init__(self, lo_hour: int = 7, hi_hour: int = 21):
         self.lo, self.hi = lo_hour, hi_hour
-        self.schema = {"type": "string"}
+        self.schema = {"type": "string", "format": "time"}
 
     def __call__(self, rng: Random) -> Val:
         hour, minute = rng.randint(self.lo, self.hi), rng.choice((0, 0, 15, 30, 30, 45))

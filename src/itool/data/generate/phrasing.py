@@ -69,13 +69,17 @@ def is_scalar(param: Param) -> bool:
 
 def is_axis(param: Param, fn: Function) -> bool:
     """Whether calls may differ only in ``param`` ("the weather in Paris, Rome and
-    Oslo"): names, places and codes always; numbers and dates only in functions
-    without such a string parameter ("is 7, 11 and 15 prime?")."""
+    Oslo"): names, places, codes and choices always; a number or date only when no
+    other parameter of the function could be mistaken for it ("is 7, 11 and 15
+    prime?", but never one side of a triangle or a latitude)."""
     if not (param.required and param.axis and is_scalar(param)):
         return False
     if is_entity(param):
         return True
-    return not any(is_entity(p) for p in fn.required)
+    kind = param.gen.schema.get("type")
+    return not any(
+        is_entity(p) or p.gen.schema.get("type") == kind for p in fn.params if p is not param
+    )
 
 
 def is_entity(param: Param) -> bool:
@@ -120,10 +124,7 @@ def clause(rng: Random, param: Param, text: str) -> str:
 
 
 def _clauses(rng: Random, params: list[Param], values: dict[str, Val]) -> str:
-    parts = [clause(rng, p, values[p.name].text) for p in params]
-    if len(parts) > 2 and rng.random() < 0.3:
-        parts[-1] = "and " + parts[-1]
-    return "".join(" " + part for part in parts)
+    return "".join(" " + clause(rng, p, values[p.name].text) for p in params)
 
 
 def _fill(template: str, values: dict[str, Val], extra: str) -> str:

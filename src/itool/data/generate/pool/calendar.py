@@ -89,7 +89,7 @@ FUNCTIONS = [
     fn("countBusinessDays", "Working days between two dates, excluding weekends and a country's public holidays.",
        [P("start_date", "First day, YYYY-MM-DD.", Date("2024-01-01", "2026-06-30"), "from {}|between {}", "start date"), P("end_date", "Last day, YYYY-MM-DD.", DateAfter("start_date", 5, 120), "to {}|and {}", "end date"),
         P("country_code", "ISO country code for holidays.", Pick(("US", "GB", "DE", "FR", "PT", "ES", "NL", "JP")), "in {}|using {} holidays").opt()],
-       "count working days|work out business days between dates",
+       "count working days|work out the number of business days",
        "How many working days between {start_date} and {end_date}{+}?|Count business days from {start_date} to {end_date}{+}."),
     fn("block_focus_time", "Block out focus time on the calendar each day in a date range.",
        [P("start_date", "First day, YYYY-MM-DD.", DATE, "from {}|starting {}", "start date"), P("end_date", "Last day, YYYY-MM-DD.", DateAfter("start_date", 1, 14), "until {}|to {}", "end date"),

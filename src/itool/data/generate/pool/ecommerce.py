@@ -31,7 +31,7 @@ PRODUCTS = ("wireless earbuds", "running shoes", "espresso machine", "yoga mat",
 BRANDS = ("Acme", "Northwind", "Bluepeak", "Lumen", "Cobalt", "Juniper", "Nimbus", "Redwood")
 SKU = Code("SKU-#####")
 ORDER_ID = P("order_id", "Order number, e.g. ORD-482193.", Code("ORD-######", quote=0.15), "for order {}|on order {}", "order number", "What's the order number?")
-PRODUCT_ID = P("product_id", "Product identifier, e.g. SKU-20418.", SKU, "for {}|of {}", "product ID", "Which product (its SKU)?")
+PRODUCT_ID = P("product_id", "Product identifier, e.g. SKU-20418.", SKU, "for {}|on {}", "product ID", "Which product (its SKU)?")
 ADDRESS = Obj([
     Field("street", "Street and number.", Pick(tuple(f"{n} {s}" for n, s in zip((4, 18, 27, 112, 9, 56, 73, 3, 40, 15, 88, 6, 21, 64, 11, 30), STREETS, strict=True)))),
     Field("city", "City.", Pick(("Lisbon", "Berlin", "Leeds", "Lyon", "Boston", "Toronto", "Madrid", "Dublin", "Melbourne", "Denver"))),
@@ -84,7 +84,7 @@ FUNCTIONS = [
        "Where is my order {order_id}?|Track order {order_id}.|Has {order_id} shipped yet?|When will order {order_id} arrive?",
        returns=_order, answer="Order {order_id} is {status} with {carrier} (tracking {tracking_number}), expected {estimated_delivery}."),
     fn("return_item", "Start a return for an item of an order and get a return label.",
-       [ORDER_ID, PRODUCT_ID, P("reason", "Why it is returned.", Enum("damaged|wrong_item|too_small|too_large|not_as_described|changed_mind", {"wrong_item": "I got the wrong item|wrong item", "too_small": "it's too small", "too_large": "it's too big", "not_as_described": "it's not as described", "changed_mind": "I changed my mind"}), "because {}|- reason: {}", ask="Why are you returning it?"),
+       [ORDER_ID, PRODUCT_ID, P("reason", "Why it is returned.", Enum("damaged|wrong_item|too_small|too_large|not_as_described|changed_mind", {"damaged": "it arrived damaged|it's damaged", "wrong_item": "I got the wrong item|they sent the wrong item", "too_small": "it's too small", "too_large": "it's too big", "not_as_described": "it's not as described", "changed_mind": "I changed my mind"}), "because {}|- reason: {}", ask="Why are you returning it?"),
         P("refund_method", "How to refund.", Enum("original_payment|store_credit", {"original_payment": "to my card|to the original payment method", "store_credit": "as store credit"}), "refunded {}|with the refund {}").opt("original_payment")],
        "return an item|start a return",
        "I want to return {product_id} from order {order_id} because {reason}{+}.|Start a return of {product_id} on {order_id}, reason: {reason}{+}."),

@@ -92,7 +92,7 @@ FUNCTIONS = [
     fn("scholarship_search", "Scholarships by field of study, country and degree level, above a minimum award.",
        [P("field", "Field of study.", SUBJECTS, "in {}|for {}"), P("country", "Country of study.", COUNTRY, "in {}|to study in {}"), P("degree", "Degree level.", Enum("bachelor|master|phd", {"phd": "PhD", "master": "master's", "bachelor": "bachelor's"}), "for a {}|at {} level").opt(),
         P("min_amount", "Smallest award in USD.", money(500, 30000, step=500), "worth at least {}|of {} or more").opt()],
-       "find scholarships|look for funding to study",
+       "find scholarships|look for study funding",
        "Find scholarships for {field} in {country}{+}.|Any {field} scholarships to study in {country}{+}?"),
     fn("exam_schedule", "Date, time and room of a course's exams.",
        [COURSE, TERM.opt()],

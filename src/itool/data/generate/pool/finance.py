@@ -30,8 +30,9 @@ from itool.data.generate.values import (
 )
 
 TICKER_P = P("symbol", "Stock ticker symbol, e.g. AAPL.", TICKER, "for {}|of {}", "ticker symbol", "Which ticker symbol?")
-ACCOUNT = P("account_id", "Bank account identifier, e.g. ACC-30492817.", Code("ACC-########"), "from account {}|on account {}", "account ID", "Which account (its ID)?")
-CRYPTO = Pick(("BTC", "ETH", "SOL", "ADA", "DOT", "XRP", "LTC", "DOGE"))
+ACCOUNT = P("account_id", "Bank account identifier, e.g. ACC-30492817.", Code("ACC-########"), "on account {}|for account {}", "account ID", "Which account (its ID)?")
+COIN_PRICES = {"BTC": 60000, "ETH": 3000, "SOL": 150, "ADA": 0.5, "DOT": 6, "XRP": 0.6, "LTC": 80, "DOGE": 0.15}  # rough order of magnitude
+CRYPTO = Pick(tuple(COIN_PRICES))
 
 
 def _quote(rng, a):
@@ -99,7 +100,7 @@ FUNCTIONS = [
        [P("coin", "Coin symbol, e.g. BTC.", CRYPTO, "of {}|for {}", ask="Which coin?"), P("vs_currency", "Fiat currency code for the price.", Pick(("USD", "EUR", "GBP", "JPY", "CHF")), "in {}").opt("USD")],
        "get a cryptocurrency price|check what a coin is worth",
        "What's {coin} worth right now{+}?|Price of {coin}{+}?|How much is one {coin}{+}?",
-       returns=lambda rng, a: {"coin": a["coin"], "price": round(rng.uniform(0.1, 70000), 2), "vs_currency": a.get("vs_currency", "USD")},
+       returns=lambda rng, a: {"coin": a["coin"], "price": round(COIN_PRICES[a["coin"]] * rng.uniform(0.7, 1.3), 4 if COIN_PRICES[a["coin"]] < 1 else 2), "vs_currency": a.get("vs_currency", "USD")},
        answer="One {coin} is worth {price} {vs_currency}."),
     fn("Income Tax Estimator", "Estimate income tax owed for a yearly income in a country and filing status.",
        [P("annual_income", "Gross yearly income.", money(12000, 400000, step=1000), "on {}|earning {}", "annual income", "What's your yearly income?"), P("country", "Tax residence.", Pick(("United States", "United Kingdom", "Germany", "France", "Spain", "Portugal", "Canada", "Australia")), "in {}|living in {}", "country of residence"),

@@ -130,7 +130,7 @@ FUNCTIONS = [
        returns=lambda rng, a: {"country": a["country"], "level": rng.randint(1, 4), "summary": rng.choice(("exercise normal precautions", "exercise increased caution", "reconsider travel"))},
        answer="The advisory for {country} is level {level}: {summary}."),
     fn("find_attractions", "List tourist attractions in a city, optionally of one category.",
-       [CITY_P, P("category", "Kind of attraction.", Enum("museums|parks|landmarks|nightlife|markets")).opt(), P("limit", "Maximum number of results.", Int(3, 20), "(top {})|- just {} of them").opt(10)],
+       [CITY_P, P("category", "Kind of attraction.", Enum("museums|parks|landmarks|nightlife|markets"), "focusing on {}|mostly {}").opt(), P("limit", "Maximum number of results.", Int(3, 20), "(top {})|- just {} of them").opt(10)],
        "find things to do in a city|list tourist attractions",
        "What should I see in {city}{+}?|List {category} in {city}{+}.|Show me the best {category} in {city}{+}."),
     fn("trip.estimate_budget", "Estimate the total cost of a trip for a number of days and travellers at a travel style.",
