@@ -122,6 +122,7 @@ class Node:
     value_sum: float = 0.0
     expanded: bool = False
     outcome: Outcome | None = None  # set when a response ends at this node
+    finished: bool = False  # a response ending here was ended by the policy, not the budget
     ends: int = 0  # rewards backed up from responses ending here
 
     @property
@@ -163,6 +164,7 @@ class Node:
         if self.outcome is not None:
             out["outcome"] = {"value": self.outcome.value, **self.outcome.info}
             out["ends"] = self.ends
+            out["finished"] = self.finished
         if self.children:
             priors = self.priors()
             out["children"] = [
@@ -262,6 +264,7 @@ def insert(node: Node, continuation: Continuation, steps: list[str],
             )
             current.children.append(found)
         current = found
+    current.finished = current.finished or continuation.finished
     return current
 
 

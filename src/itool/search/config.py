@@ -1,0 +1,61 @@
+"""Options of the search stage: the tree search, the policy's sampling, the two speed
+levers, and which sibling branches become preference pairs.
+
+Defaults follow the original iTool code where it has them (5 iterations, 3
+continuations per expansion, depth 3, exploration 1.0, pair thresholds 0.1 / -0.3),
+with two CPU-sized exceptions noted on the fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from itool.config import option
+from itool.search.mcts import MCTSConfig
+
+PAIR_LEVELS = ("step", "full")
+SEMANTIC_BACKENDS = ("model", "lexical")
+
+
+@dataclass
+class SearchConfig:
+    """How samples are searched and how pairs are drawn from the trees."""
+
+    iterations: int = option(5, "MCTS iterations per sample (tree)")
+    k: int = option(3, "continuations sampled per expansion")
+    depth: int = option(3, "steps below the root that can be expanded; deeper steps are merged")
+    exploration: float = option(1.0, "PUCT exploration weight")
+    temperature: float = option(
+        1.0, "sampling temperature (the original iTool uses 1.5 with 8B models)")
+    top_p: float = option(0.95, "nucleus sampling threshold")
+    max_new_tokens: int = option(128, "longest response in tokens (prefix + continuation)")
+    seed: int = option(0, "seed of every tree's sampling (with the sample id)")
+    reuse_prompt: bool = option(
+        True, "speed lever (a): encode each tree's prompt once and reuse its KV cache")
+    batch_trees: bool = option(
+        True, "speed lever (b): expand many trees in one batched model call")
+    tree_batch: int = option(
+        8, "trees searched together (lever b), and the unit saved for --resume")
+    pair_level: str = option(
+        "step", "pairs of step fragments (step) or of completed responses (full)",
+        choices=PAIR_LEVELS)
+    min_value_gap: float = option(0.1, "least value difference between chosen and rejected")
+    min_chosen_value: float = option(-0.3, "least value of the chosen branch")
+    max_overlap: float = option(
+        0.95, "most textual similarity (difflib ratio) between chosen and rejected")
+    semantic: str = option(
+        "model", "semantic similarity in the reward: all-MiniLM-L6-v2 (model) or lexical",
+        choices=SEMANTIC_BACKENDS)
+
+    def __post_init__(self) -> None:
+        self.mcts()  # validates iterations, k, depth, exploration
+        if self.max_new_tokens < 1 or self.tree_batch < 1:
+            raise ValueError("max_new_tokens and tree_batch must be at least 1")
+        if not 0.0 < self.top_p <= 1.0:
+            raise ValueError(f"top_p must be in (0, 1], got {self.top_p}")
+        if self.temperature < 0:
+            raise ValueError(f"temperature must be >= 0, got {self.temperature}")
+
+    def mcts(self) -> MCTSConfig:
+        return MCTSConfig(iterations=self.iterations, k=self.k, depth=self.depth,
+                          exploration=self.exploration, batch_trees=self.batch_trees)

@@ -1,0 +1,106 @@
+"""Preference pairs from sibling branches of a search tree.
+
+At every node with two or more children, the best-valued child is *chosen* and the
+worst-valued one *rejected*, if the pair is informative: their values differ by at
+least ``min_value_gap``, the chosen one is worth at least ``min_chosen_value``, and the
+two texts are not near-copies (difflib ratio at most ``max_overlap``). The prompt is
+the sample's conversation plus the response prefix at the node, so both sides continue
+the same text:
+
+* step level (default): chosen/rejected are the two step fragments, the smallest
+  difference the search found (a wrong argument value against a right one);
+* full level: the completed responses through them (best and worst below each side).
+
+Pairs are :class:`~itool.records.PreferencePair` records, written one ``to_dict()`` per
+line; :func:`itool.train.preference.pairs_to_dataset` turns them into TRL's
+``prompt``/``chosen``/``rejected`` text columns.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from itool.model.prompt import prompt_messages
+from itool.records import PreferencePair
+from itool.search.config import SearchConfig
+from itool.search.mcts import Node, Tree
+
+
+def overlap(a: str, b: str) -> float:
+    """Textual similarity in [0, 1] (difflib's ratio)."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _extreme_leaf(node: Node, best: bool) -> Node:
+    leaves = list(node.leaves())
+    key = (lambda n: n.outcome.value)  # noqa: E731 - a one-line key
+    return max(leaves, key=key) if best else min(leaves, key=key)
+
+
+def node_pair(node: Node, config: SearchConfig) -> tuple[Node, Node, Node, Node] | None:
+    """``(chosen child, rejected child, chosen leaf, rejected leaf)`` at ``node``, or
+    None when the siblings do not make an informative pair."""
+    if len(node.children) < 2:
+        return None
+    chosen = max(node.children, key=lambda c: c.value)
+    rejected = min(node.children, key=lambda c: c.value)
+    if chosen is rejected:
+        return None
+    if chosen.value - rejected.value < config.min_value_gap:
+        return None
+    if chosen.value < config.min_chosen_value:
+        return None
+    return chosen, rejected, _extreme_leaf(chosen, best=True), _extreme_leaf(rejected, best=False)
+
+
+def tree_pairs(tree: Tree, config: SearchConfig, round_index: int) -> list[PreferencePair]:
+    """Every informative pair in one tree (its problem must carry a ``sample``)."""
+    sample = tree.problem.sample
+    messages = prompt_messages(sample)
+    pairs = []
+    for node in tree.nodes():
+        found = node_pair(node, config)
+        if found is None:
+            continue
+        chosen, rejected, chosen_leaf, rejected_leaf = found
+        if config.pair_level == "step":
+            texts = (chosen.text, rejected.text)
+            finishes = (chosen.finished and chosen.outcome is not None,
+                        rejected.finished and rejected.outcome is not None)
+        else:
+            start = len(node.prefix)
+            texts = (chosen_leaf.prefix[start:], rejected_leaf.prefix[start:])
+            finishes = (chosen_leaf.finished, rejected_leaf.finished)
+        if not texts[0].strip() or not texts[1].strip():
+            continue
+        if overlap(*texts) > config.max_overlap:
+            continue
+        pairs.append(PreferencePair(
+            prompt=messages,
+            prefix=node.prefix,
+            chosen=texts[0],
+            rejected=texts[1],
+            chosen_value=chosen.value,
+            rejected_value=rejected.value,
+            sample_id=sample.id,
+            round=round_index,
+            chosen_dimensions=chosen_leaf.outcome.info.get("dimensions", {}),
+            rejected_dimensions=rejected_leaf.outcome.info.get("dimensions", {}),
+            chosen_grade=chosen_leaf.outcome.info.get("grade"),
+            rejected_grade=rejected_leaf.outcome.info.get("grade"),
+            chosen_finishes=finishes[0],
+            rejected_finishes=finishes[1],
+        ))
+    return pairs
+
+
+def dedupe(pairs: Iterable[PreferencePair]) -> list[PreferencePair]:
+    """Drop repeats of (sample, prefix, chosen, rejected), keeping the first."""
+    seen, out = set(), []
+    for pair in pairs:
+        key = (pair.sample_id, pair.prefix, pair.chosen, pair.rejected)
+        if key not in seen:
+            seen.add(key)
+            out.append(pair)
+    return out

@@ -1,0 +1,112 @@
+"""The search stage: samples in, trees and preference pairs out.
+
+Samples are searched in groups of ``tree_batch`` trees (all trees of a group step
+together when ``batch_trees`` is on). With a ``parts_dir`` each finished group is saved
+there at once, and a later call skips groups already saved: a search interrupted
+at any point resumes where it stopped, and because every tree's seed comes from the
+run seed and its sample id, the result equals that of an uninterrupted search.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from itool.loop.files import read_jsonl, write_jsonl
+from itool.records import PreferencePair, Sample
+from itool.search.config import SearchConfig
+from itool.search.environment import ToolCallEnvironment
+from itool.search.mcts import Tree, derive_seed, run_search
+from itool.search.pairs import dedupe, tree_pairs
+from itool.search.sampler import PromptCachedSampler
+
+
+@dataclass
+class SearchResult:
+    """Trees (as plain dicts), the deduplicated pairs, and what the search cost."""
+
+    trees: list[dict[str, Any]]
+    pairs: list[PreferencePair]
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+def tree_record(tree: Tree) -> dict[str, Any]:
+    """One line of ``trees.jsonl.gz``."""
+    return {
+        "sample_id": tree.problem.sample.id,
+        "seed": tree.seed,
+        "iterations": tree.iterations_done,
+        "expansions": tree.expansions,
+        "backups": tree.backups,
+        "nodes": sum(1 for _ in tree.nodes()),
+        "root": tree.root.to_dict(),
+    }
+
+
+def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchConfig,
+                   round_index: int = 0, parts_dir: str | Path | None = None,
+                   progress: bool = True) -> SearchResult:
+    """Search every sample and collect the pairs of its tree (see module docs)."""
+    started = time.perf_counter()
+    sampler = PromptCachedSampler(model, tokenizer, reuse_prompt=config.reuse_prompt,
+                                  cache_size=config.tree_batch)
+    env = ToolCallEnvironment(sampler, config)
+    groups = [list(samples[i:i + config.tree_batch])
+              for i in range(0, len(samples), config.tree_batch)]
+    trees: list[dict[str, Any]] = []
+    pairs: list[PreferencePair] = []
+    resumed = 0
+    bar = tqdm(total=len(samples) * config.iterations, desc="search", unit="tree-iteration",
+               disable=not progress)
+    for index, group in enumerate(groups):
+        part = Path(parts_dir) / f"part-{index:05d}.jsonl.gz" if parts_dir else None
+        saved = _load_part(part, group)
+        if saved is None:
+            searched = [Tree(problem=env.problem(s), seed=derive_seed(config.seed, s.id))
+                        for s in group]
+            run_search(searched, env, config.mcts(), progress=bar.update)
+            saved = ([tree_record(t) for t in searched],
+                     [p for t in searched for p in tree_pairs(t, config, round_index)])
+            if part is not None:
+                write_jsonl(part, [{"trees": saved[0], "pairs": [p.to_dict() for p in saved[1]]}])
+        else:
+            resumed += len(group)
+            bar.update(len(group) * config.iterations)
+        trees.extend(saved[0])
+        pairs.extend(saved[1])
+    bar.close()
+    pairs = dedupe(pairs)
+    seconds = time.perf_counter() - started
+    work = sampler.stats
+    stats = {
+        "samples": len(samples),
+        "resumed_samples": resumed,
+        "nodes": sum(t["nodes"] for t in trees),
+        "expansions": sum(t["expansions"] for t in trees),
+        "responses_scored": env.scored,
+        "pairs": len(pairs),
+        "seconds": seconds,
+        "encoded_tokens": work.encoded_tokens,
+        "generated_tokens": work.generated_tokens,
+        "forward_passes": work.forward_passes,
+        "generation_seconds": work.seconds,
+        "generated_tokens_per_second": work.generated_tokens / work.seconds if work.seconds else 0,
+        "reuse_prompt": config.reuse_prompt,
+        "batch_trees": config.batch_trees,
+    }
+    return SearchResult(trees=trees, pairs=pairs, stats=stats)
+
+
+def _load_part(part: Path | None, group: list[Sample]):
+    """A saved group's (trees, pairs), if it exists and holds exactly this group."""
+    if part is None or not part.is_file():
+        return None
+    (record,) = read_jsonl(part)
+    if [t["sample_id"] for t in record["trees"]] != [s.id for s in group]:
+        return None
+    return record["trees"], [PreferencePair.from_dict(p) for p in record["pairs"]]

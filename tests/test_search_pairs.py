@@ -1,0 +1,85 @@
+"""Preference pairs drawn from sibling branches of a tree."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+from types import SimpleNamespace
+
+from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCall
+from itool.search.config import SearchConfig
+from itool.search.mcts import Continuation, Outcome, Tree, backup, insert
+from itool.search.pairs import dedupe, overlap, tree_pairs
+from itool.search.steps import split_continuation
+
+SAMPLE = Sample(
+    id="w1",
+    tools=[FunctionSpec("get_weather", "Weather of a city",
+                        {"type": "object", "properties": {"city": {"type": "string"}},
+                         "required": ["city"]})],
+    messages=[Message("user", "Weather in Paris?")],
+    target=[ToolCall("get_weather", {"city": "Paris"})],
+)
+
+
+def grow(responses: dict[str, float], finished: bool = True) -> Tree:
+    """A tree holding ``responses`` (text -> reward) as chains of call steps."""
+    tree = Tree(problem=SimpleNamespace(sample=SAMPLE), seed=0)
+    tree.root.expanded = True
+    for text, value in responses.items():
+        steps = split_continuation("", text)
+        ends = list(accumulate(len(s) for s in steps))
+        end = insert(tree.root, Continuation(text, [0.0] * len(steps), ends, finished), steps,
+                     depth=5)
+        end.outcome = Outcome(value, {"grade": "excellent" if value > 0.5 else "poor",
+                                      "dimensions": {"function_name": value > 0}})
+        backup(end, value)
+    return tree
+
+
+def test_step_pairs_contrast_the_differing_fragment():
+    tree = grow({
+        '[get_weather(city="Paris")]': 1.0,
+        '[get_weather(city="Rome")]': -0.2,
+        '[get_time(city="Paris")]': -1.0,
+    })
+    pairs = tree_pairs(tree, SearchConfig(), round_index=2)
+    by_prefix = {p.prefix: p for p in pairs}
+    assert set(by_prefix) == {"", "[get_weather("}
+    root = by_prefix[""]
+    assert (root.chosen, root.rejected) == ("[get_weather(", "[get_time(")
+    assert root.chosen_value == 0.4 and root.rejected_value == -1.0  # mean of its branch
+    assert root.chosen_grade == "excellent" and root.rejected_grade == "poor"
+    arg = by_prefix["[get_weather("]
+    assert (arg.chosen, arg.rejected) == ('city="Paris"', 'city="Rome"')
+    assert arg.chosen_finishes is False and arg.rejected_finishes is False
+    assert arg.sample_id == "w1" and arg.round == 2
+    assert arg.prompt[0].role == "system" and "get_weather" in arg.prompt[0].content
+    assert arg.prompt[-1].content == "Weather in Paris?"
+    assert PreferencePair.from_dict(arg.to_dict()) == arg
+
+
+def test_full_pairs_hold_completed_responses():
+    tree = grow({'[get_weather(city="Paris")]': 1.0, '[get_time(city="Paris")]': -1.0})
+    (pair,) = tree_pairs(tree, SearchConfig(pair_level="full"), round_index=1)
+    assert pair.prefix == ""
+    assert pair.chosen == '[get_weather(city="Paris")]'
+    assert pair.rejected == '[get_time(city="Paris")]'
+    assert pair.chosen_finishes and pair.rejected_finishes
+
+
+def test_thresholds_filter_uninformative_pairs():
+    close = {'[get_weather(city="Paris")]': 0.9, '[get_weather(city="Paris!")]': 0.85}
+    assert tree_pairs(grow(close), SearchConfig(min_value_gap=0.1), 1) == []
+    both_bad = {'[get_weather(city="Paris")]': -0.5, '[get_time(city="Paris")]': -1.0}
+    assert tree_pairs(grow(both_bad), SearchConfig(min_chosen_value=-0.3), 1) == []
+    assert len(tree_pairs(grow(both_bad), SearchConfig(min_chosen_value=-0.6), 1)) == 1
+    similar = {'[get_weather(city="Paris")]': 1.0, '[get_weather(city="Parisx")]': -1.0}
+    assert overlap('city="Paris"', 'city="Parisx"') > 0.9
+    assert tree_pairs(grow(similar), SearchConfig(max_overlap=0.9), 1) == []
+    assert len(tree_pairs(grow(similar), SearchConfig(max_overlap=0.99), 1)) == 1
+
+
+def test_dedupe_keeps_first_of_each_pair():
+    tree = grow({'[get_weather(city="Paris")]': 1.0, '[get_time(city="Paris")]': -1.0})
+    pairs = tree_pairs(tree, SearchConfig(), 1)
+    assert dedupe(pairs + pairs) == pairs
