@@ -46,7 +46,7 @@ FUNCTIONS = [
        "Delete {path}{+}.|Remove {path}{+}.|Get rid of {path}{+}."),
     fn("files.compress", "Pack files into a zip or tar.gz archive.",
        [P("paths", "Files and folders to include.", ListOf(Pick(FILES), 2, 4), "{}", "files", "Which files should go in the archive?"), P("archive_path", "Path of the archive to create.", Pick(("~/backup.zip", "/tmp/logs.tar.gz", "~/Desktop/share.zip", "/srv/archive/2025-06.tar.gz"), quote=0.4), "into {}|as {}", "archive name"),
-        P("format", "Archive format.", Enum("zip|tar.gz")).opt("zip")],
+        P("format", "Archive format.", Enum("zip|tar.gz"), "in {} format|as a {} archive").opt("zip")],
        "compress files into an archive|zip some files",
        "Zip {paths} into {archive_path}{+}.|Compress {paths} as {archive_path}{+}.|Make an archive {archive_path} with {paths}{+}."),
     fn("extract_archive", "Unpack a zip or tar archive into a directory.",

@@ -115,7 +115,7 @@ FUNCTIONS = [
        "Which vaccines are due at {age_months}{+}?|What's the vaccination schedule for a child of {age_months}{+}?"),
     fn("sleep.log_night", "Record a night's sleep: bedtime, wake time and quality.",
        [P("date", "Night of, YYYY-MM-DD.", DATE, "for the night of {}|on {}"), P("bedtime", "Time the user went to bed, HH:MM.", Time(20, 23), "went to bed at {}|bedtime {}"), P("wake_time", "Time the user woke up, HH:MM.", Time(5, 9), "woke at {}|up at {}"),
-        P("quality", "How well the user slept.", Enum("poor|fair|good|excellent")).opt()],
+        P("quality", "How well the user slept.", Enum("poor|fair|good|excellent"), "and mark it as {} sleep|quality {}").opt()],
        "log my sleep|record last night's sleep",
        "Log my sleep on {date}: bed at {bedtime}, up at {wake_time}{+}.|Record sleep for {date}, {bedtime} to {wake_time}{+}."),
     fn("Blood Pressure Log", "Record a blood pressure reading.",
@@ -129,7 +129,7 @@ FUNCTIONS = [
        "log a workout|record some exercise",
        "Log {activity} for {duration_minutes}{+}.|I did {duration_minutes} of {activity}{+}; record it.|Add a {activity} workout, {duration_minutes}{+}."),
     fn("get_lab_results", "A patient's laboratory results, optionally for one test.",
-       [PATIENT, P("test", "Test name.", Enum("full_blood_count|cholesterol|glucose|thyroid|vitamin_d|liver_panel", {"full_blood_count": "full blood count", "vitamin_d": "vitamin D", "liver_panel": "liver function"})).opt()],
+       [PATIENT, P("test", "Test name.", Enum("full_blood_count|cholesterol|glucose|thyroid|vitamin_d|liver_panel", {"full_blood_count": "full blood count", "vitamin_d": "vitamin D", "liver_panel": "liver function"}), "for the {} test|just the {} results").opt()],
        "get lab results|look up test results",
        "Show lab results for {patient_id}{+}.|What's the {test} result for patient {patient_id}?"),
 ]

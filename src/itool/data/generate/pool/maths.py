@@ -116,7 +116,7 @@ FUNCTIONS = [
        "find the area of a triangle|compute a triangle's area",
        "What's the area of a triangle with sides {side_a}, {side_b} and {side_c}?|Triangle sides are {side_a}, {side_b}, {side_c}; find its area."),
     fn("circle_metrics", "Area and circumference of a circle from its radius or diameter.",
-       [P("radius", "Radius of the circle.", Num(0.5, 50, 0.5), "with radius {}|of radius {}"), P("unit", "Length unit of the radius.", Enum("mm|cm|m|km|in|ft")).opt("cm")],
+       [P("radius", "Radius of the circle.", Num(0.5, 50, 0.5), "with radius {}|of radius {}"), P("unit", "Length unit of the radius.", Enum("mm|cm|m|km|in|ft", {"mm": "millimetres", "cm": "centimetres", "m": "metres", "km": "kilometres", "in": "inches", "ft": "feet"}), "measured in {}|in {}").opt("cm")],
        "compute a circle's area|find the circumference of a circle",
        "What's the area of a circle with radius {radius} {unit}?|Circle of radius {radius}{+}: area and circumference?"),
     fn("percent_change", "Percentage change from an old value to a new value.",

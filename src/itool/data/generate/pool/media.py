@@ -78,7 +78,7 @@ FUNCTIONS = [
        "search for audiobooks|find an audiobook",
        "Find audiobooks of {query}{+}.|Is there an audiobook of {query}{+}?"),
     fn("search_events", "Concerts, shows and festivals in a city between dates.",
-       [P("city", "City.", CITY, "in {}", ask="In which city?"), P("date_from", "First day, YYYY-MM-DD.", DATE, "from {}|after {}", "start date"), P("category", "Kind of event.", Enum("concert|theatre|comedy|festival|opera|sports")).opt(),
+       [P("city", "City.", CITY, "in {}", ask="In which city?"), P("date_from", "First day, YYYY-MM-DD.", DATE, "from {}|after {}", "start date"), P("category", "Kind of event.", Enum("concert|theatre|comedy|festival|opera|sports"), "of the {} kind|only {} events").opt(),
         P("max_price", "Highest ticket price in local currency.", Int(10, 300, 10), "under {}|for less than {}").opt()],
        "find events|look for concerts and shows",
        "What {category} events are on in {city} from {date_from}{+}?|Find things to do in {city} after {date_from}{+}.|Any {category} in {city} from {date_from}{+}?"),

@@ -33,7 +33,7 @@ def _fixtures(rng, a):
 
 FUNCTIONS = [
     fn("live_score", "Current score and match clock of a team's game in progress.",
-       [TEAM, P("sport", "Sport.", Enum("football|basketball|baseball|hockey|rugby")).opt()],
+       [TEAM, P("sport", "Sport.", Enum("football|basketball|baseball|hockey|rugby"), "in {}|({})").opt()],
        "get a live score|check the score of a game",
        "What's the score in the {team} game?|How are {team} doing right now{+}?|Live score for {team}{+}.",
        returns=lambda rng, a: {"team": a["team"], "score": f"{rng.randint(0, 4)}-{rng.randint(0, 4)}", "minute": rng.randint(1, 90)},
@@ -43,7 +43,7 @@ FUNCTIONS = [
        "get the league table|check the standings",
        "Show the {league} table{+}.|Who's top of the {league}{+}?|What are the {league} standings{+}?"),
     fn("getPlayerStats", "A player's statistics for a season or career.",
-       [P("player", "Player's full name.", Pick(PLAYERS), "for {}|of {}", ask="Which player?"), SEASON.opt(), P("stat_type", "Which statistics.", Enum("scoring|defence|passing|all", {"defence": "defensive"})).opt("all")],
+       [P("player", "Player's full name.", Pick(PLAYERS), "for {}|of {}", ask="Which player?"), SEASON.opt(), P("stat_type", "Which statistics.", Enum("scoring|defence|passing|all", {"defence": "defensive"}), "with the {} numbers|focusing on {} stats").opt("all")],
        "get player statistics|look up a player's stats",
        "What are {player}'s stats{+}?|Show {stat_type} stats for {player}{+}.|How did {player} play in {season}?",
        returns=lambda rng, a: {"player": a["player"], "games": rng.randint(5, 38), "goals": rng.randint(0, 30), "assists": rng.randint(0, 15)},
@@ -91,7 +91,7 @@ FUNCTIONS = [
        "buy match tickets|get tickets for a game",
        "Buy {quantity} tickets for match {match_id}{+}.|Get me {quantity} seats at {match_id}{+}."),
     fn("find_gym_classes", "Group fitness classes at gyms in a city on a date.",
-       [P("city", "City.", CITY, "in {}"), P("date", "Day, YYYY-MM-DD.", DATE, "on {}"), P("class_type", "Kind of class.", Enum("spin|pilates|hiit|boxing|zumba|crossfit", {"hiit": "HIIT", "spin": "spin|spinning"})).opt()],
+       [P("city", "City.", CITY, "in {}"), P("date", "Day, YYYY-MM-DD.", DATE, "on {}"), P("class_type", "Kind of class.", Enum("spin|pilates|hiit|boxing|zumba|crossfit", {"hiit": "HIIT", "spin": "spin|spinning"}), "for {} classes|doing {}").opt()],
        "find fitness classes|look for a gym class",
        "Find {class_type} classes in {city} on {date}.|What gym classes are on in {city} on {date}{+}?"),
     fn("transfer_news", "Latest transfer rumours and completed deals for a team.",

@@ -59,7 +59,7 @@ FUNCTIONS = [
        "look up past weather|find out what the weather was",
        "What was the weather in {city} on {date}{+}?|How hot was it in {city} on {date}{+}?"),
     fn("pollen_forecast", "Pollen levels for the coming days in a city.",
-       [CITY_P, P("pollen_type", "Kind of pollen.", Enum("tree|grass|weed|all")).opt("all"), P("days", "Days ahead, 1-5.", Int(1, 5, words_p=0.5), "for the next {} days").opt(3)],
+       [CITY_P, P("pollen_type", "Kind of pollen.", Enum("tree|grass|weed|all"), "for {} pollen").opt("all"), P("days", "Days ahead, 1-5.", Int(1, 5, words_p=0.5), "for the next {} days").opt(3)],
        "get a pollen forecast|check pollen levels",
        "What's the {pollen_type} pollen count in {city}{+}?|How bad is pollen in {city}{+}?"),
     fn("Marine Conditions", "Wave height, water temperature and optionally tides at a coastal point.",
