@@ -3,28 +3,28 @@
 
 from random import Random
 
-from itool.data.generate.dsl import Bool, Code, Custom, Enum, Int, ListOf, P, Pick, Val, chain, fn
+from itool.data.generate.dsl import Bool, Code, Enum, Follows, Int, ListOf, P, Pick, Val, chain, fn
 from itool.data.generate.values import CITY, DATE, TIME, ident, kilometres
 
 TEAMS = ("Lisbon Lions", "Porto Mariners", "Madrid Comets", "Berlin Bears", "Milan Falcons", "Paris Royals", "London Foxes", "Boston Harbor FC", "Chicago Wind", "Tokyo Thunder", "Sydney Surf", "Toronto Pines")
 PLAYERS = ("Mateo Rossi", "Kwame Mensah", "Jonas Berg", "Diego Castro", "Yuki Sato", "Lucas Moreau", "Omar Haddad", "Sven Lindqvist", "Arjun Iyer", "Hugo Costa")
 LEAGUES = Enum("premier_league|la_liga|serie_a|bundesliga|nba|nfl|mlb|nhl|mls", {"premier_league": "Premier League", "la_liga": "La Liga", "serie_a": "Serie A", "bundesliga": "Bundesliga", "nba": "NBA", "nfl": "NFL", "mlb": "MLB", "nhl": "NHL", "mls": "MLS"})
-TEAM = P("team", "Team name.", Pick(TEAMS), "for {}|of {}", ask="Which team?")
+TEAM = P("team", "Team name.", Pick(TEAMS), "for {}", ask="Which team?")
 SEASON = P("season", "Season, e.g. 2024-25 or 2024.", Pick(("2021-22", "2022-23", "2023-24", "2024-25", "2025-26")), "in {}|for the {} season")
 
 
-def _finish_time(rng: Random) -> Val:
-    """A target race time said "3:45:00", "3 hours 45" or "under four hours" -> seconds."""
-    hours, mins = rng.randint(0, 4), rng.choice((0, 15, 20, 30, 45, 50))
-    seconds = hours * 3600 + mins * 60 + (1800 if hours == 0 and mins == 0 else 0)
-    h, rem = divmod(seconds, 3600)
-    m = rem // 60
+def _finish_time(rng: Random, distance_km: int) -> Val:
+    """A plausible target time for a distance (4-8 minutes per km, to 5 minutes),
+    in seconds, said "3:45:00", "3 hours 45 minutes" or "50 minutes"."""
+    total_minutes = max(15, round(distance_km * rng.uniform(4, 8) / 5) * 5)
+    h, m = divmod(total_minutes, 60)
     forms = [f"{h}:{m:02d}:00"]
     if h:
-        forms.append(f"{h} hours {m} minutes" if m else f"{h} hours")
+        hours = f"{h} hour" + ("s" if h > 1 else "")
+        forms.append(f"{hours} {m} minutes" if m else hours)
     else:
         forms.append(f"{m} minutes")
-    return Val(seconds, rng.choice(forms))
+    return Val(total_minutes * 60, rng.choice(forms))
 
 
 def _fixtures(rng, a):
@@ -67,7 +67,7 @@ FUNCTIONS = [
        "book a court|reserve a court",
        "Book a {sport} court in {city} on {date} at {start_time}{+}.|Reserve {sport} in {city}, {date} at {start_time}{+}."),
     fn("race_pace", "Pace per kilometre needed to finish a distance in a target time.",
-       [P("distance_km", "Race distance in km.", kilometres(5, 42, 1), "for {}|over {}", "distance"), P("target_seconds", "Target finishing time in seconds.", Custom({"type": "integer"}, _finish_time), "in {}|within {}", "target time", "What's your target time?")],
+       [P("distance_km", "Race distance in km.", kilometres(5, 42, 1), "for {}|over {}", "distance"), P("target_seconds", "Target finishing time in seconds.", Follows("distance_km", {"type": "integer"}, _finish_time, Int(5, 42)), "in {}|within {}", "target time", "What's your target time?")],
        "calculate a running pace|work out the pace for a race",
        "What pace do I need to run {distance_km} in {target_seconds}?|I want to finish {distance_km} in {target_seconds}; what's my pace?",
        needs_tool=False),
