@@ -23,7 +23,7 @@ from itool.data.generate import phrasing
 from itool.data.generate.dsl import Chain, Function
 from itool.data.generate.pool import Pool, load_pool
 from itool.data.generate.validate import check_call
-from itool.data.generate.words import join_words, singular_counts
+from itool.data.generate.words import join_words, tidy
 from itool.records import Message, Sample, ToolCall
 
 CATEGORIES = (
@@ -327,7 +327,7 @@ class Builder:
                 text = phrasing.follow_up_other(rng, v.text)
             else:  # a number or date alone would be unclear: say it with its clause
                 text = phrasing.follow_up_add(rng, phrasing.clause(rng, p, v.text))
-        text = singular_counts(text)
+        text = tidy(text)
         plain[p.name] = v.value
         messages.append(_user(text))
         tools = [fn] if rng.random() < 0.6 else self._offer([fn], self._distractors([fn], 1, 2))

@@ -26,7 +26,7 @@ from itool.data.generate.dsl import (
     Val,
     placeholders,
 )
-from itool.data.generate.words import capitalize, decapitalize, join_words, singular_counts
+from itool.data.generate.words import capitalize, decapitalize, join_words, tidy
 from itool.records import ToolCall
 
 P_EXTRA_OPTIONAL = 0.3  # chance that each optional parameter is mentioned as well
@@ -183,15 +183,13 @@ def request(
 
 
 def polite(rng: Random, text: str) -> str:
-    """Sometimes greet, sometimes thank. Also the last pass over a finished request:
-    "for 1 nights" becomes "for 1 night"."""
-    text = singular_counts(text)
+    """Sometimes greet, sometimes thank; then tidy the whole message (see ``tidy``)."""
     if rng.random() < 0.2:
         greeting = rng.choice(GREETINGS)
         text = greeting + (decapitalize(text) if greeting.rstrip()[-1] in ",:" else text)
     if rng.random() < 0.2:
         text = _end(text) + rng.choice(THANKS)
-    return text
+    return tidy(text)
 
 
 CONNECTORS = ("Also, ", "And ", "Then ", "Plus, ", "After that, ", "", "Next, ")

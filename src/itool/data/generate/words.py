@@ -167,6 +167,9 @@ _SINGULAR = {
     "episodes": "episode", "tracks": "track", "lines": "line", "dependants": "dependant",
     "kids": "kid", "moles": "mole", "litres": "litre", "metres": "metre", "kilometres": "kilometre",
     "lunar distances": "lunar distance", "matches": "match", "passes": "pass",
+    "stars": "star", "occupants": "occupant", "eggs": "egg", "euros": "euro", "dollars": "dollar",
+    "miles": "mile", "kilos": "kilo", "grams": "gram", "cups": "cup", "bags": "bag",
+    "floors": "floor", "sets": "set", "reps": "rep", "votes": "vote", "licences": "licence",
 }
 _COUNT_NOUN = re.compile(r"\b(1|one) (" + "|".join(sorted(_SINGULAR, key=len, reverse=True)) + r")\b")
 
@@ -174,3 +177,12 @@ _COUNT_NOUN = re.compile(r"\b(1|one) (" + "|".join(sorted(_SINGULAR, key=len, re
 def singular_counts(text: str) -> str:
     """"for 1 nights" -> "for 1 night", "one people" -> "one person"."""
     return _COUNT_NOUN.sub(lambda m: f"{m.group(1)} {_SINGULAR[m.group(2)]}", text)
+
+
+def tidy(text: str) -> str:
+    """The last pass over a user's message: singular counts, no full stop after a
+    question mark that ended a quoted value ("...tomorrow?."), no space before a
+    comma or colon that a clause began with."""
+    text = singular_counts(text)
+    text = re.sub(r"([?!.])\.(?=\s|$)", r"\1", text)
+    return re.sub(r" ([,;:])(?=\s)", r"\1", text)
