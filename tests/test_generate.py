@@ -82,11 +82,20 @@ def test_categories_have_their_shape(samples):
             assert cat == "multi_turn" and any(m.role == "tool" for m in s.messages)
 
 
-def test_irrelevant_requests_get_no_fitting_tool(samples):
+def test_offered_tools_never_compete_with_the_right_one(samples):
+    """Irrelevant requests get tools of other domains only, never one declared similar;
+    no distractor is declared similar to a target function."""
     pool = load_pool()
+    assert pool.alike["play_music"] == {"play_music_in_rooms"}
     for s in samples:
+        targets = {c.name for c in s.target_calls}
+        for t in s.tools:
+            assert not pool.alike.get(t.name, set()) & targets, s.id
         if s.meta["category"] == "irrelevance":
-            assert all(pool.by_name[t.name].domain != s.meta["domain"] for t in s.tools)
+            asked = pool.by_name[s.meta["asked_function"]]
+            assert asked.needs_tool and all(pool.fits_apart(asked, pool.by_name[t.name]) for t in s.tools)
+        if s.meta["category"] == "missing_parameter":
+            assert s.meta["asked_function"] in {t.name for t in s.tools}
 
 
 def _scalars(value):

@@ -97,6 +97,7 @@ class Draft:
     messages: list[Message]
     target: list[ToolCall] | str
     domain: str
+    asked: str | None = None  # the function a text-target request was written for
 
 
 def _user(text: str) -> Message:
@@ -133,10 +134,12 @@ class Builder:
         used one (harder to tell apart), otherwise from anywhere."""
         k = self.rng.randint(lo, hi)
         taken = {f.name for f in used}
+        for f in used:
+            taken |= self.pool.alike.get(f.name, set())
         same = [f for f in self.pool.by_domain[used[0].domain] if f.name not in taken]
         source = same if (same and self.rng.random() < 0.5) else self.pool.functions
         out: list[Function] = []
-        for f in self.rng.sample(source, min(len(source), k + len(used))):
+        for f in self.rng.sample(source, min(len(source), k + len(taken))):
             if f.name not in taken and len(out) < k:
                 out.append(f)
                 taken.add(f.name)
@@ -223,14 +226,14 @@ class Builder:
 
     def irrelevance(self) -> Draft:
         """A request that no offered function can serve: tools come from other
-        domains only, so nothing offered overlaps with what was asked."""
+        domains only, and never one declared similar (``pool.SIMILAR``)."""
         rng = self.rng
         fn = self._fn(self.needs_tool)
         req = phrasing.request(rng, fn)
-        elsewhere = [f for f in self.pool.functions if f.domain != fn.domain]
+        elsewhere = [f for f in self.pool.functions if self.pool.fits_apart(fn, f)]
         tools = rng.sample(elsewhere, rng.randint(1, 4))
         reply = phrasing.decline(rng, req.intent, [t.intents[0] for t in tools])
-        return Draft(tools, [_user(phrasing.polite(rng, req.text))], reply, fn.domain)
+        return Draft(tools, [_user(phrasing.polite(rng, req.text))], reply, fn.domain, fn.name)
 
     def missing_parameter(self) -> Draft:
         rng = self.rng
@@ -239,7 +242,7 @@ class Builder:
         req = phrasing.request(rng, fn, drop=missing.name)
         tools = [fn] if rng.random() < 0.6 else self._offer([fn], self._distractors([fn], 1, 3))
         reply = phrasing.ask_missing(rng, req.intent, missing)
-        return Draft(tools, [_user(phrasing.polite(rng, req.text))], reply, fn.domain)
+        return Draft(tools, [_user(phrasing.polite(rng, req.text))], reply, fn.domain, fn.name)
 
     def multi_turn(self) -> Draft:
         r = self.rng.random()
@@ -348,6 +351,8 @@ def _finish(draft: Draft, category: str, sid: str, python_style: bool) -> Sample
         target=draft.target,
         meta={"source": "itool.generate", "category": category, "domain": draft.domain},
     )
+    if draft.asked:
+        sample.meta["asked_function"] = draft.asked
     specs = {t.name: t for t in tools}
     for call in sample.target_calls:
         problems = check_call(call, specs[call.name])

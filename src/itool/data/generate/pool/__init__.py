@@ -43,12 +43,33 @@ DOMAINS = (
 )
 
 
+# Functions of different domains that can serve the same request. The generator never
+# offers one as an unfitting tool (irrelevance) or as a distractor for the other.
+SIMILAR = (
+    ("play_music", "play_music_in_rooms"),
+    ("geo.nearby_places", "find_pharmacy"),
+    ("geo.nearby_places", "Restaurant Finder"),
+    ("geo.nearby_places", "find_attractions"),
+    ("buy_tickets", "buy_match_tickets"),
+    ("search_events", "team_fixtures"),
+    ("contacts.lookup", "hr.find_employee"),
+    ("trackOrder", "trackFoodDelivery"),
+    ("Income Tax Estimator", "payroll.net_salary"),
+    ("Loan Payment Calculator", "mortgage.affordability"),
+    ("vehicle.lock_doors", "lock_door"),
+    ("create_event", "schedule_interview"),
+    ("enroll_student", "training.enroll"),
+)
+
+
 @dataclass
 class Pool:
     functions: list[Function]
     chains: list[Chain]
+    similar: tuple[tuple[str, str], ...] = ()
     by_name: dict[str, Function] = field(default_factory=dict)
     by_domain: dict[str, list[Function]] = field(default_factory=dict)
+    alike: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self):
         for f in self.functions:
@@ -60,6 +81,17 @@ class Pool:
             for name in (c.first, c.second):
                 if name not in self.by_name:
                     raise ValueError(f"chain refers to unknown function {name!r}")
+        for a, b in self.similar:
+            for name in (a, b):
+                if name not in self.by_name:
+                    raise ValueError(f"SIMILAR refers to unknown function {name!r}")
+            self.alike.setdefault(a, set()).add(b)
+            self.alike.setdefault(b, set()).add(a)
+
+    def fits_apart(self, a: Function, b: Function) -> bool:
+        """Whether a request for ``a`` could not be served by ``b`` (other domain, not
+        declared similar)."""
+        return a.domain != b.domain and b.name not in self.alike.get(a.name, ())
 
 
 @lru_cache(maxsize=1)
@@ -75,4 +107,4 @@ def load_pool() -> Pool:
                 f.needs_tool = getattr(module, "NEEDS_TOOL", True)
             functions.append(f)
         chains.extend(getattr(module, "CHAINS", ()))
-    return Pool(functions, chains)
+    return Pool(functions, chains, SIMILAR)

@@ -67,7 +67,7 @@ NUMBERS = ListOf(Num(-50, 200, 0.5, words_p=0.0), 4, 8)
 INTEGER = P("number", "A whole number.", Int(2, 9999, words_p=0.2), "of {}|for {}", ask="Which number?")
 
 FUNCTIONS = [
-    fn("math.factorial", "Factorial n! of a non-negative integer.",
+    fn("numbers.factorial", "Factorial n! of a non-negative integer.",
        [P("n", "The integer, 0-170.", Custom({"type": "integer"}, _small_number_words), "of {}", "number", "Which number?")],
        "compute a factorial|work out n factorial",
        "What is {n} factorial?|Compute the factorial of {n}.|{n}! = ?"),
