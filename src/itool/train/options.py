@@ -91,6 +91,8 @@ def weights_dtype(options: TrainingOptions) -> str:
 def trainer_arguments(options: TrainingOptions, out_dir: Path) -> dict[str, Any]:
     """Keyword arguments common to ``SFTConfig``, ``DPOConfig`` and ``CPOConfig``
     (all subclasses of ``transformers.TrainingArguments``)."""
+    import torch
+
     return dict(
         output_dir=str(out_dir / CHECKPOINT_DIR),
         learning_rate=options.lr,
@@ -106,7 +108,7 @@ def trainer_arguments(options: TrainingOptions, out_dir: Path) -> dict[str, Any]
         data_seed=options.seed,
         bf16=use_bf16(options),
         fp16=options.precision == "fp16",
-        gradient_checkpointing=options.gradient_checkpointing,
+        **{_checkpointing_arg(): options.gradient_checkpointing},
         logging_steps=options.logging_steps,
         logging_first_step=True,
         save_strategy="steps" if options.save_steps > 0 else "no",
@@ -115,7 +117,17 @@ def trainer_arguments(options: TrainingOptions, out_dir: Path) -> dict[str, Any]
         report_to="none",  # TensorBoard is attached by hand, to log into OUT/logs
         remove_unused_columns=True,
         dataloader_num_workers=0,
+        dataloader_pin_memory=torch.cuda.is_available(),
     )
+
+
+def _checkpointing_arg() -> str:
+    """transformers 5 renamed ``gradient_checkpointing`` to ``activation_checkpointing``
+    (the old name warns); use whichever this version has."""
+    from transformers import TrainingArguments
+
+    fields = TrainingArguments.__dataclass_fields__
+    return "activation_checkpointing" if "activation_checkpointing" in fields else "gradient_checkpointing"
 
 
 def lora_config(options: TrainingOptions):

@@ -1,0 +1,189 @@
+"""Warmup SFT, trained for real on a tiny random Llama with the SmolLM2 tokenizer."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+import torch
+from torch.utils.data import RandomSampler, SequentialSampler
+from transformers import AutoModelForCausalLM
+
+from itool.config import load_config
+from itool.errors import UserError
+from itool.model.prompt import render_prompt, target_text
+from itool.records import FunctionSpec, Message, Sample, ToolCall
+from itool.train.runner import CONFIG_FILE, STATS_FILE
+from itool.train.sft import WarmupConfig, build_sft_trainer, order_samples, sft_examples, warmup
+
+LAMP = FunctionSpec(
+    "set_lamp",
+    "Switch a lamp on or off.",
+    {
+        "type": "object",
+        "properties": {"room": {"type": "string"}, "on": {"type": "boolean"}},
+        "required": ["room", "on"],
+    },
+)
+
+
+def sample(i: int, complexity=None, room: str | None = None) -> Sample:
+    room = room or f"room {i}"
+    meta = {} if complexity is None else {"complexity": complexity}
+    return Sample(
+        id=f"s{i}",
+        tools=[LAMP],
+        messages=[Message("user", f"Turn on the lamp in {room}.")],
+        target=[ToolCall("set_lamp", {"room": room, "on": True})],
+        meta=meta,
+    )
+
+
+def tiny_config(**overrides) -> WarmupConfig:
+    """Fast settings for the tiny model: big steps, no schedule, no checkpoints."""
+    values = dict(
+        lora=False, lr=3e-2, epochs=1, batch_size=2, grad_accum=1, max_length=512,
+        lr_scheduler="constant", warmup_ratio=0.0, save_steps=0, logging_steps=1,
+        order="file", precision="fp32",
+    )
+    values.update(overrides)
+    return WarmupConfig(**values)
+
+
+def test_curriculum_goes_easy_to_hard_and_shuffles_only_within_a_level():
+    samples = [sample(i, c) for i, c in enumerate([2, 0, 1, None, 0, 2, 1, 0, 2.5])]
+    ordered = order_samples(samples, "curriculum", seed=1)
+    levels = [s.meta.get("complexity") for s in ordered]
+    assert levels == [0, 0, 0, 1, 1, 2, 2, 2.5, None]
+    assert sorted(s.id for s in ordered) == sorted(s.id for s in samples)
+    # Within a level the order depends on the seed; across levels it never does.
+    other = order_samples(samples, "curriculum", seed=2)
+    assert [s.meta.get("complexity") for s in other] == levels
+
+
+def test_shuffle_and_file_orders():
+    samples = [sample(i) for i in range(20)]
+    assert order_samples(samples, "file") == samples
+    shuffled = order_samples(samples, "shuffle", seed=0)
+    assert shuffled != samples and sorted(s.id for s in shuffled) == sorted(s.id for s in samples)
+    with pytest.raises(UserError, match="unknown sample order"):
+        order_samples(samples, "random")
+
+
+def test_only_response_tokens_are_labelled(tokenizer, tiny_model, tmp_path):
+    samples = [sample(0, room="kitchen"), sample(1, room="a much longer room name here")]
+    dataset, skipped = sft_examples(samples, tokenizer, max_length=512)
+    assert skipped == []
+    trainer = build_sft_trainer(
+        copy.deepcopy(tiny_model), tokenizer, dataset, tiny_config(), tmp_path
+    )
+    for row, s in zip(trainer.train_dataset, samples, strict=True):
+        prompt_len = len(tokenizer(render_prompt(s, tokenizer), add_special_tokens=False)["input_ids"])
+        labels = row["labels"]
+        assert labels[:prompt_len] == [-100] * prompt_len
+        assert labels[prompt_len:] == row["input_ids"][prompt_len:]
+        assert tokenizer.decode(labels[prompt_len:]) == target_text(s) + "<|im_end|>\n"
+
+    # After collation too: padding is ignored, but the end-of-turn token (the same id
+    # as padding for SmolLM2) is still a label of the shorter sequence.
+    batch = next(iter(trainer.get_train_dataloader()))
+    assert tokenizer.pad_token_id == tokenizer.eos_token_id
+    short = int(batch["attention_mask"][0].sum())
+    assert short < batch["input_ids"].shape[1]
+    assert batch["labels"][0, short:].eq(-100).all()
+    assert batch["labels"][0, short - 2].item() == tokenizer.eos_token_id  # <|im_end|> then "\n"
+
+
+def test_curriculum_order_reaches_the_trainer_unshuffled(tokenizer, tiny_model, tmp_path):
+    samples = [sample(i, c) for i, c in enumerate([3, 1, 2, 0, 1, 3])]
+    config = tiny_config(order="curriculum", batch_size=2)
+    ordered = order_samples(samples, "curriculum", config.seed)
+    dataset, _ = sft_examples(ordered, tokenizer, config.max_length)
+    trainer = build_sft_trainer(copy.deepcopy(tiny_model), tokenizer, dataset, config, tmp_path)
+
+    sampler = trainer._get_train_sampler()
+    assert isinstance(sampler, SequentialSampler)
+    assert list(sampler) == list(range(len(samples)))
+    seen = []
+    for batch in trainer.get_train_dataloader():
+        for ids, mask in zip(batch["input_ids"], batch["attention_mask"], strict=True):
+            seen.append(ids[mask.bool()].tolist())
+    assert seen == [row["input_ids"] for row in dataset]
+    levels = [s.meta["complexity"] for s in ordered]
+    assert levels == sorted(levels)
+
+    shuffled = build_sft_trainer(
+        copy.deepcopy(tiny_model), tokenizer, dataset, tiny_config(order="shuffle"), tmp_path
+    )
+    assert isinstance(shuffled._get_train_sampler(), RandomSampler)
+
+
+def test_warmup_lowers_the_loss_and_exports_a_loadable_model(tokenizer, tiny_model, tmp_path):
+    model = copy.deepcopy(tiny_model)
+    samples = [sample(0, room="kitchen"), sample(1, room="garage")]
+    config = tiny_config(epochs=4)
+    out = tmp_path / "model"
+    stats = warmup(model, tokenizer, samples, out, config)
+
+    assert stats["optimizer_steps"] == 4 and stats["samples"] == 2
+    assert stats["final_loss"] < 0.7 * stats["first_loss"]
+    # Every step reads both samples in full (no padding counted).
+    assert stats["tokens"] == 4 * stats["dataset_tokens"]
+    assert json.loads((out / STATS_FILE).read_text()) == stats
+    assert load_config(WarmupConfig, out / CONFIG_FILE) == config
+    assert not (out / "checkpoints").exists()
+    assert any((out / "logs").rglob("events.out.tfevents.*"))
+
+    reloaded = AutoModelForCausalLM.from_pretrained(out)
+    ids = tokenizer(render_prompt(samples[0], tokenizer), return_tensors="pt")["input_ids"]
+    model.eval()
+    with torch.no_grad():
+        assert torch.allclose(reloaded(ids).logits, model(ids).logits, atol=1e-5)
+        before = copy.deepcopy(tiny_model)(ids).logits
+    assert not torch.allclose(reloaded(ids).logits, before, atol=1e-3)
+    generated = reloaded.generate(ids, max_new_tokens=4, do_sample=False)
+    assert generated.shape[1] > ids.shape[1]
+
+
+def test_lora_export_is_a_plain_model_with_adapters_merged(tokenizer, tiny_model, tmp_path):
+    out = tmp_path / "lora"
+    config = tiny_config(lora=True, lora_r=4, lora_alpha=8, lora_dropout=0.0, epochs=3,
+                         lora_targets=["q_proj", "v_proj"])
+    stats = warmup(copy.deepcopy(tiny_model), tokenizer, [sample(0), sample(1)], out, config)
+    assert stats["lora"] is True and stats["optimizer_steps"] == 3
+    assert not (out / "adapter_config.json").exists()
+
+    reloaded = AutoModelForCausalLM.from_pretrained(out)
+    names = list(reloaded.state_dict())
+    assert names and not any("lora" in n for n in names)
+    base = tiny_model.state_dict()
+    merged = reloaded.state_dict()
+    q = "model.layers.0.self_attn.q_proj.weight"
+    assert not torch.allclose(merged[q], base[q])  # adapter merged into the weight
+    k = "model.layers.0.self_attn.k_proj.weight"
+    assert torch.equal(merged[k], base[k])  # not a LoRA target: untouched
+    assert torch.equal(merged["model.embed_tokens.weight"], base["model.embed_tokens.weight"])
+
+
+def test_checkpoint_then_resume(tokenizer, tiny_model, tmp_path):
+    out = tmp_path / "resumed"
+    samples = [sample(0), sample(1)]
+    first = tiny_config(epochs=10, max_steps=2, save_steps=2, keep_checkpoints=True)
+    warmup(copy.deepcopy(tiny_model), tokenizer, samples, out, first)
+    assert (out / "checkpoints" / "checkpoint-2").is_dir()
+    stats = warmup(
+        copy.deepcopy(tiny_model), tokenizer, samples, out,
+        tiny_config(epochs=10, max_steps=3, resume=True),
+    )
+    assert stats["resumed_from"].endswith("checkpoint-2")
+    assert stats["optimizer_steps"] == 3
+    assert not (out / "checkpoints").exists()
+
+
+def test_samples_longer_than_max_length_are_skipped_not_truncated(tokenizer):
+    short, long = sample(0, room="hall"), sample(1, room="x " * 300)
+    dataset, skipped = sft_examples([short, long], tokenizer, max_length=400)
+    assert skipped == ["s1"] and dataset["sample_id"] == ["s0"]
+    with pytest.raises(UserError, match="no sample fits"):
+        sft_examples([long], tokenizer, max_length=400)
