@@ -326,9 +326,10 @@ class Builder:
                 v = p.gen(rng)
                 if v.value != old.value and v.text != old.text:
                     break
-            if phrasing.is_entity(p):
+            twins = any(o is not p and o.gen is p.gen for o in fn.params)
+            if phrasing.is_entity(p) and not twins:
                 text = phrasing.follow_up_other(rng, v.text)
-            else:  # a number or date alone would be unclear: say it with its clause
+            else:  # a number, a date or one of two airports alone would be unclear
                 text = phrasing.follow_up_add(rng, phrasing.clause(rng, p, v.text))
         text = tidy(text)
         plain[p.name] = v.value
