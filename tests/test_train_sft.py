@@ -11,6 +11,7 @@ from torch.utils.data import RandomSampler, SequentialSampler
 from transformers import AutoModelForCausalLM
 
 from itool.config import load_config
+from itool.data.curriculum import cut_stages, score
 from itool.errors import UserError
 from itool.model.prompt import render_prompt, target_text
 from itool.records import FunctionSpec, Message, Sample, ToolCall
@@ -28,15 +29,14 @@ LAMP = FunctionSpec(
 )
 
 
-def sample(i: int, complexity=None, room: str | None = None) -> Sample:
-    room = room or f"room {i}"
-    meta = {} if complexity is None else {"complexity": complexity}
+def sample(i: int, calls: int = 1, room: str | None = None) -> Sample:
+    """A lamp request; more calls (and a longer request) make it harder."""
+    rooms = [room or f"room {i}"] + [f"room {i}.{k}" for k in range(1, calls)]
     return Sample(
         id=f"s{i}",
         tools=[LAMP],
-        messages=[Message("user", f"Turn on the lamp in {room}.")],
-        target=[ToolCall("set_lamp", {"room": room, "on": True})],
-        meta=meta,
+        messages=[Message("user", "Turn on the lamp in " + " and ".join(rooms) + ".")],
+        target=[ToolCall("set_lamp", {"room": r, "on": True}) for r in rooms],
     )
 
 
@@ -51,15 +51,26 @@ def tiny_config(**overrides) -> WarmupConfig:
     return WarmupConfig(**values)
 
 
-def test_curriculum_goes_easy_to_hard_and_shuffles_only_within_a_level():
-    samples = [sample(i, c) for i, c in enumerate([2, 0, 1, None, 0, 2, 1, 0, 2.5])]
+def stage_index(ordered: list[Sample]) -> list[int]:
+    stages = list(cut_stages(ordered).values())
+    return [next(k for k, st in enumerate(stages) if s in st) for s in ordered]
+
+
+def test_curriculum_goes_easy_to_hard_and_shuffles_only_within_a_stage():
+    samples = [sample(i, calls) for i, calls in enumerate([3, 1, 2, 1, 3, 2, 1, 2, 3])]
     ordered = order_samples(samples, "curriculum", seed=1)
-    levels = [s.meta.get("complexity") for s in ordered]
-    assert levels == [0, 0, 0, 1, 1, 2, 2, 2.5, None]
     assert sorted(s.id for s in ordered) == sorted(s.id for s in samples)
-    # Within a level the order depends on the seed; across levels it never does.
-    other = order_samples(samples, "curriculum", seed=2)
-    assert [s.meta.get("complexity") for s in other] == levels
+    stages = stage_index(ordered)
+    assert stages == sorted(stages) and set(stages) == {0, 1, 2}
+    scores = [score(s) for s in ordered]
+    for k in (0, 1):  # every sample of a stage is at most as hard as any of the next
+        assert max(x for x, st in zip(scores, stages) if st == k) < min(
+            x for x, st in zip(scores, stages) if st == k + 1
+        )
+    # Within a stage the order depends on the seed; the stage sequence never does.
+    orders = {tuple(s.id for s in order_samples(samples, "curriculum", seed=n)) for n in range(6)}
+    assert len(orders) > 1
+    assert all(stage_index(order_samples(samples, "curriculum", seed=n)) == stages for n in range(6))
 
 
 def test_shuffle_and_file_orders():
@@ -96,7 +107,7 @@ def test_only_response_tokens_are_labelled(tokenizer, tiny_model, tmp_path):
 
 
 def test_curriculum_order_reaches_the_trainer_unshuffled(tokenizer, tiny_model, tmp_path):
-    samples = [sample(i, c) for i, c in enumerate([3, 1, 2, 0, 1, 3])]
+    samples = [sample(i, calls) for i, calls in enumerate([3, 1, 2, 1, 1, 3])]
     config = tiny_config(order="curriculum", batch_size=2)
     ordered = order_samples(samples, "curriculum", config.seed)
     dataset, _ = sft_examples(ordered, tokenizer, config.max_length)
@@ -110,8 +121,8 @@ def test_curriculum_order_reaches_the_trainer_unshuffled(tokenizer, tiny_model, 
         for ids, mask in zip(batch["input_ids"], batch["attention_mask"], strict=True):
             seen.append(ids[mask.bool()].tolist())
     assert seen == [row["input_ids"] for row in dataset]
-    levels = [s.meta["complexity"] for s in ordered]
-    assert levels == sorted(levels)
+    assert [score(s) for s in ordered] != [score(s) for s in samples]
+    assert stage_index(ordered) == sorted(stage_index(ordered))
 
     shuffled = build_sft_trainer(
         copy.deepcopy(tiny_model), tokenizer, dataset, tiny_config(order="shuffle"), tmp_path

@@ -59,10 +59,13 @@ class WarmupConfig(TrainingOptions):
 def order_samples(samples: list[Sample], order: str, seed: int = 0) -> list[Sample]:
     """Samples in training order.
 
-    ``curriculum``: grouped by ``meta["complexity"]`` from easy to hard (samples without
-    one go last), shuffled within a group, never across groups. ``shuffle``: one seeded
-    shuffle (the trainer reshuffles every epoch). ``file``: unchanged.
+    ``curriculum``: the easy, medium and hard stages of
+    :func:`itool.data.curriculum.cut_stages` one after the other, each shuffled
+    within itself (seeded), never across stages. ``shuffle``: one seeded shuffle
+    (the trainer reshuffles every epoch). ``file``: unchanged.
     """
+    from itool.data.curriculum import cut_stages
+
     if order not in ORDERS:
         raise UserError(f"unknown sample order {order!r} (expected one of {', '.join(ORDERS)})")
     rng = random.Random(seed)
@@ -72,22 +75,11 @@ def order_samples(samples: list[Sample], order: str, seed: int = 0) -> list[Samp
         shuffled = list(samples)
         rng.shuffle(shuffled)
         return shuffled
-    levels: dict[Any, list[Sample]] = {}
-    for sample in samples:
-        levels.setdefault(_complexity(sample), []).append(sample)
     ordered: list[Sample] = []
-    for level in sorted(levels, key=lambda c: (c is None, c if c is not None else 0)):
-        group = levels[level]
-        rng.shuffle(group)
-        ordered.extend(group)
+    for stage in cut_stages(samples).values():
+        rng.shuffle(stage)
+        ordered.extend(stage)
     return ordered
-
-
-def _complexity(sample: Sample) -> float | None:
-    value = sample.meta.get("complexity")
-    if isinstance(value, dict):  # a breakdown with an overall score
-        value = value.get("score", value.get("total"))
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def sft_examples(samples: list[Sample], tokenizer, max_length: int):
