@@ -116,7 +116,7 @@ def test_stats(tmp_path, capsys):
     difficulty = stats.pop("difficulty")  # the generator's section: tests/test_curriculum.py
     assert sum(b["count"] for b in difficulty["histogram"]) == 6
     assert stats == {
-        "records": 3, "samples": 6, "calls": 4,
+        "records": 3, "samples": 6, "calls": 4, "functions": 3,
         "categories": {"simple": 1, "multiple": 1, "parallel": 0, "parallel_multiple": 0,
                        "irrelevance": 1, "multi_turn": 3},
     }

@@ -485,6 +485,7 @@ def test_dataset_stats(tmp_path):
     assert stats == {
         "samples": 6,
         "calls": 4,
+        "functions": 3,
         "categories": {"simple": 1, "multiple": 1, "parallel": 0, "parallel_multiple": 0,
                        "irrelevance": 1, "multi_turn": 3},
     }

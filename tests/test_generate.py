@@ -262,6 +262,7 @@ def test_toolace_records_carry_id_and_category(tmp_path, capsys):
     code, text, _ = run(capsys, "data", "stats", out, "--json")
     stats = json.loads(text)
     assert code == 0 and sum(stats["categories"].values()) == stats["samples"]
+    assert stats["functions"] > 50  # distinct function names offered in 60 records
 
 
 def test_mix_and_bad_arguments(tmp_path, capsys):

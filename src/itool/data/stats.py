@@ -14,13 +14,14 @@ from itool.records import Sample
 
 
 def dataset_stats(samples: list[Sample]) -> dict[str, Any]:
-    """Samples, target calls, and samples per category (the known categories always
-    listed, in a fixed order, then any others by name)."""
+    """Samples, target calls, distinct function names offered, and samples per category
+    (the known categories always listed, in a fixed order, then any others by name)."""
     counts = Counter(sample_category(s) for s in samples)
     categories = {name: counts.pop(name, 0) for name in CATEGORIES}
     categories.update(sorted(counts.items()))
     return {
         "samples": len(samples),
         "calls": sum(len(s.target_calls) for s in samples),
+        "functions": len({t.name for s in samples for t in s.tools}),
         "categories": categories,
     }
