@@ -98,10 +98,10 @@ FUNCTIONS = [
        "block focus time|protect time for deep work",
        "Block {hours} hours of focus time from {daily_start} each day between {start_date} and {end_date}{+}.|Reserve focus time {start_date} to {end_date}, {daily_start}, {hours} hours a day{+}."),
     fn("Time Zone Meeting Planner", "Suggest meeting times that fall in working hours for several time zones.",
-       [P("time_zones", "IANA time zones of the participants.", ListOf(Pick(("Europe/Lisbon", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney", "Europe/London")), 2, 4), "across {}|for {}", "time zones"),
+       [P("time_zones", "IANA time zones of the participants.", ListOf(Pick(("Europe/Lisbon", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney", "Europe/London")), 2, 4), "for people in {}|covering {}", "time zones"),
         P("date", "Day, YYYY-MM-DD.", DATE, "on {}"), P("duration_minutes", "Meeting length.", minutes(30, 90, 30), "for {}").opt(60)],
        "plan a meeting across time zones|find a time that suits several time zones",
-       "Find a meeting time on {date} across {time_zones}{+}.|When can people in {time_zones} meet on {date}{+}?"),
+       "Find a meeting time on {date} for people in {time_zones}{+}.|When can people in {time_zones} meet on {date}{+}?"),
 ]
 
 CHAINS = [
