@@ -76,7 +76,7 @@ FUNCTIONS = [
        answer="Interaction severity: {severity}. Advice: {advice}."),
     fn("Medication Info", "Dosage, side effects or warnings for a medication.",
        [P("drug_name", "Generic drug name.", Pick(DRUGS), "for {}|about {}", "medication", "Which medication?"), P("info_type", "Kind of information.", Enum("dosage|side_effects|warnings|all", {"side_effects": "side effects"}), "- the {}").opt("all")],
-       "look up medication information|get details about a medicine",
+       "look up medication information|get medicine details",
        "What are the {info_type} of {drug_name}?|Tell me about {drug_name}{+}.|What's the usual {info_type} for {drug_name}?"),
     fn("find_appointment_slots", "Free appointment slots with doctors of a specialty in a city on a date.",
        [P("specialty", "Medical specialty.", Enum("general_practice|dermatology|cardiology|paediatrics|orthopaedics|ophthalmology|dentistry", {"general_practice": "a GP|general practice", "paediatrics": "paediatrics|a paediatrician", "ophthalmology": "an eye doctor|ophthalmology", "dentistry": "a dentist|dentistry"}), "with {}|for {}", ask="Which kind of doctor do you need?"),

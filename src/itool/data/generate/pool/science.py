@@ -60,7 +60,7 @@ FUNCTIONS = [
        "How much of {initial_grams} is left after {elapsed_years} years with a half-life of {half_life_years} years?|A {initial_grams} sample has a half-life of {half_life_years} years; what remains after {elapsed_years} years?", needs_tool=False),
     fn("planet_facts", "Physical facts about a planet: mass, radius, gravity, day length and moons.",
        [P("planet", "Planet name.", PLANETS, "about {}|for {}", ask="Which planet?")],
-       "look up facts about a planet|get planetary data",
+       "look up planet facts|get planetary data",
        "How strong is gravity on {planet}?|How many moons does {planet} have?|Tell me the key facts about {planet}.", needs_tool=False),
     fn("sky.visible_planets", "Planets visible tonight from a location, with rise and set times.",
        [P("latitude", "Latitude.", LAT, "at latitude {}"), P("longitude", "Longitude.", LON, "and longitude {}"), P("date", "Night of, YYYY-MM-DD.", DATE, "on {}").opt()],
