@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "itool.reward.cli",
     "itool.eval.cli",
     "itool.train.cli",
+    "itool.loop.cli",
 )
 
 

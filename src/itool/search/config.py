@@ -14,7 +14,6 @@ from itool.config import option
 from itool.search.mcts import MCTSConfig
 
 PAIR_LEVELS = ("step", "full")
-SEMANTIC_BACKENDS = ("model", "lexical")
 
 
 @dataclass
@@ -43,9 +42,7 @@ class SearchConfig:
     min_chosen_value: float = option(-0.3, "least value of the chosen branch")
     max_overlap: float = option(
         0.95, "most textual similarity (difflib ratio) between chosen and rejected")
-    semantic: str = option(
-        "model", "semantic similarity in the reward: all-MiniLM-L6-v2 (model) or lexical",
-        choices=SEMANTIC_BACKENDS)
+    max_pairs: int = option(0, "keep at most this many pairs, largest value gap first (0: all)")
 
     def __post_init__(self) -> None:
         self.mcts()  # validates iterations, k, depth, exploration

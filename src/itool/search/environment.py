@@ -40,7 +40,7 @@ class ToolCallEnvironment:
                  reward: RewardConfig | None = None):
         self.sampler = sampler
         self.config = config
-        self.reward = reward or RewardConfig(semantic=config.semantic)
+        self.reward = reward or RewardConfig()
         self._prefix_lengths: dict[str, int] = {}
         self.scored = 0
 

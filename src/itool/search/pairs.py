@@ -104,3 +104,14 @@ def dedupe(pairs: Iterable[PreferencePair]) -> list[PreferencePair]:
             seen.add(key)
             out.append(pair)
     return out
+
+
+def strongest(pairs: list[PreferencePair], limit: int) -> list[PreferencePair]:
+    """At most ``limit`` pairs (0: all), those with the largest value gaps, in their
+    original order."""
+    if not limit or len(pairs) <= limit:
+        return pairs
+    ranked = sorted(range(len(pairs)),
+                    key=lambda i: pairs[i].rejected_value - pairs[i].chosen_value)
+    keep = set(ranked[:limit])
+    return [p for i, p in enumerate(pairs) if i in keep]

@@ -19,10 +19,11 @@ from tqdm import tqdm
 
 from itool.loop.files import read_jsonl, write_jsonl
 from itool.records import PreferencePair, Sample
+from itool.reward.config import RewardConfig
 from itool.search.config import SearchConfig
 from itool.search.environment import ToolCallEnvironment
 from itool.search.mcts import Tree, derive_seed, run_search
-from itool.search.pairs import dedupe, tree_pairs
+from itool.search.pairs import dedupe, strongest, tree_pairs
 from itool.search.sampler import PromptCachedSampler
 
 
@@ -50,12 +51,14 @@ def tree_record(tree: Tree) -> dict[str, Any]:
 
 def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchConfig,
                    round_index: int = 0, parts_dir: str | Path | None = None,
-                   progress: bool = True) -> SearchResult:
-    """Search every sample and collect the pairs of its tree (see module docs)."""
+                   reward: RewardConfig | None = None, progress: bool = True) -> SearchResult:
+    """Search every sample and collect the pairs of its tree (see module docs).
+    ``reward`` configures the scoring of finished responses (default: the reward's
+    defaults)."""
     started = time.perf_counter()
     sampler = PromptCachedSampler(model, tokenizer, reuse_prompt=config.reuse_prompt,
                                   cache_size=config.tree_batch)
-    env = ToolCallEnvironment(sampler, config)
+    env = ToolCallEnvironment(sampler, config, reward)
     groups = [list(samples[i:i + config.tree_batch])
               for i in range(0, len(samples), config.tree_batch)]
     trees: list[dict[str, Any]] = []
@@ -80,7 +83,7 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         trees.extend(saved[0])
         pairs.extend(saved[1])
     bar.close()
-    pairs = dedupe(pairs)
+    pairs = strongest(dedupe(pairs), config.max_pairs)
     seconds = time.perf_counter() - started
     work = sampler.stats
     stats = {
@@ -110,3 +113,22 @@ def _load_part(part: Path | None, group: list[Sample]):
     if [t["sample_id"] for t in record["trees"]] != [s.id for s in group]:
         return None
     return record["trees"], [PreferencePair.from_dict(p) for p in record["pairs"]]
+
+
+def trl_path(pairs_path: str | Path) -> Path:
+    """Where the TRL-ready copy of a pairs file goes: ``pairs.jsonl`` ->
+    ``pairs.trl.jsonl``."""
+    path = Path(pairs_path)
+    return path.with_name(f"{path.stem}.trl{path.suffix or '.jsonl'}")
+
+
+def write_pairs(path: str | Path, pairs: Sequence[PreferencePair], tokenizer) -> None:
+    """Write ``pairs`` as itool records (what ``itool optimize --pairs`` reads), and
+    beside them the same pairs in TRL's text columns (``prompt`` with the chat
+    template applied and the response prefix appended, ``chosen``, ``rejected``, and
+    metadata), via :func:`itool.train.preference.pairs_to_dataset`."""
+    from itool.train.preference import pairs_to_dataset
+
+    write_jsonl(path, [p.to_dict() for p in pairs])
+    rows = pairs_to_dataset(list(pairs), tokenizer).to_list() if pairs else []
+    write_jsonl(trl_path(path), rows)

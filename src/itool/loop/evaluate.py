@@ -1,0 +1,63 @@
+"""Greedy answers scored by the reward: what "mastered" means when selecting samples,
+and the dev evaluation after every round.
+
+Answers come from :class:`itool.model.generate.TransformersBackend` with the prompt of
+:func:`itool.model.prompt.render_prompt`, the same path ``itool eval bfcl --model``
+takes, so a model is judged the way it is asked everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from itool.model.generate import SamplingParams, TransformersBackend
+from itool.model.prompt import render_prompt
+from itool.records import DIMENSIONS, GRADES, Sample, Score
+from itool.reward.config import RewardConfig
+from itool.reward.score import score_responses
+
+
+@dataclass
+class Answer:
+    """A sample, the model's greedy response, and its score."""
+
+    sample: Sample
+    response: str
+    score: Score
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.sample.id, "response": self.response, **self.score.to_dict()}
+
+
+def greedy_answers(model, tokenizer, samples: Sequence[Sample], max_new_tokens: int,
+                   batch_size: int = 8, semantic: str = "model",
+                   progress: bool = True) -> list[Answer]:
+    """Greedy responses to ``samples``, scored against their targets."""
+    if not samples:
+        return []
+    backend = TransformersBackend(model, tokenizer, batch_size=batch_size, progress=progress)
+    prompts = [render_prompt(s, tokenizer) for s in samples]
+    outputs = backend.generate(prompts, SamplingParams(n=1, temperature=0.0,
+                                                       max_new_tokens=max_new_tokens))
+    responses = [out[0].text for out in outputs]
+    scores = score_responses(zip(samples, responses, strict=True), RewardConfig(semantic=semantic))
+    return [Answer(s, r, q) for s, r, q in zip(samples, responses, scores, strict=True)]
+
+
+def summarize(answers: Sequence[Answer]) -> dict[str, Any]:
+    """Mean reward, grade distribution and the rate at which each dimension is right
+    (the mean similarity for ``semantic``)."""
+    n = len(answers)
+    if n == 0:
+        return {"samples": 0, "mean_q": None, "grades": {}, "dimensions": {}}
+    grades = Counter(a.score.grade for a in answers)
+    return {
+        "samples": n,
+        "mean_q": sum(a.score.q for a in answers) / n,
+        "grades": {g: grades.get(g, 0) / n for g in GRADES},
+        "dimensions": {d: sum(float(getattr(a.score, d)) for a in answers) / n
+                       for d in DIMENSIONS},
+    }

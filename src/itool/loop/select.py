@@ -1,0 +1,133 @@
+"""Select the samples the model has not mastered yet: the ones each round searches.
+
+Two ways, as in iTool:
+
+* ``failure`` (default): answer greedily; a sample whose answer scores ``q`` below
+  ``q_threshold`` is not mastered. The lowest-scoring come first.
+* ``perplexity``: the perplexity of the reference answer under the model; the highest
+  come first, taken separately from samples that call tools and samples that answer in
+  text (each group contributes its own ``ratio``), as the original code does.
+
+At most ``ratio`` of the examined pool (per group, for perplexity) and at most
+``limit`` samples are kept. ``pool`` > 0 examines a seeded random subset of the
+training data each round instead of all of it.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from itool.config import option
+from itool.loop.evaluate import greedy_answers
+from itool.model.prompt import prompt_messages, render_completion, render_messages, target_text
+from itool.records import Sample
+from itool.search.mcts import derive_seed
+
+METHODS = ("failure", "perplexity")
+
+
+@dataclass
+class SelectConfig:
+    """How the unmastered samples of a round are chosen."""
+
+    method: str = option("failure", "failure (greedy answer scored) or perplexity",
+                         choices=METHODS)
+    q_threshold: float = option(
+        0.8, "failure: a greedy answer scoring below this is not mastered (0.8: below excellent)")
+    ratio: float = option(0.3, "at most this share of the examined samples is selected")
+    limit: int = option(0, "at most this many samples per round (0: no limit)")
+    pool: int = option(0, "examine a random subset of this many training samples (0: all)")
+    max_new_tokens: int = option(96, "failure: longest greedy answer in tokens")
+    batch_size: int = option(8, "samples per forward pass")
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.ratio <= 1.0:
+            raise ValueError(f"select ratio must be in (0, 1], got {self.ratio}")
+
+
+@dataclass
+class Selection:
+    """The selected samples, and one record per examined sample (why or why not)."""
+
+    samples: list[Sample]
+    examined: list[dict[str, Any]] = field(default_factory=list)
+
+
+def examined_pool(samples: Sequence[Sample], config: SelectConfig, seed: int,
+                  round_index: int) -> list[Sample]:
+    if not config.pool or config.pool >= len(samples):
+        return list(samples)
+    rng = random.Random(derive_seed(seed, "select", round_index))
+    return rng.sample(list(samples), config.pool)
+
+
+def _cap(count: int, config: SelectConfig) -> int:
+    keep = math.floor(count * config.ratio)
+    return min(keep, config.limit) if config.limit else keep
+
+
+def select_unmastered(model, tokenizer, samples: Sequence[Sample], config: SelectConfig,
+                      seed: int = 0, round_index: int = 1, semantic: str = "model",
+                      progress: bool = True) -> Selection:
+    """The samples of this round's search (see module docs)."""
+    pool = examined_pool(samples, config, seed, round_index)
+    if config.method == "failure":
+        answers = greedy_answers(model, tokenizer, pool, config.max_new_tokens,
+                                 config.batch_size, semantic, progress)
+        failing = sorted((a for a in answers if a.score.q < config.q_threshold),
+                         key=lambda a: a.score.q)
+        chosen = {a.sample.id for a in failing[:_cap(len(answers), config)]}
+        examined = [{**a.to_dict(), "selected": a.sample.id in chosen} for a in answers]
+        return Selection([a.sample for a in failing if a.sample.id in chosen], examined)
+
+    perplexities = reference_perplexities(model, tokenizer, pool, config.batch_size)
+    selected: list[Sample] = []
+    for calls in (True, False):
+        group = sorted((p for p in zip(pool, perplexities, strict=True)
+                        if p[0].expects_call == calls), key=lambda p: -p[1])
+        selected.extend(s for s, _ in group[:math.floor(len(group) * config.ratio)])
+    if config.limit:
+        selected = selected[:config.limit]
+    chosen = {s.id for s in selected}
+    examined = [{"id": s.id, "perplexity": p, "expects_call": s.expects_call,
+                 "selected": s.id in chosen} for s, p in zip(pool, perplexities, strict=True)]
+    return Selection(selected, examined)
+
+
+@torch.no_grad()
+def reference_perplexities(model, tokenizer, samples: Sequence[Sample],
+                           batch_size: int = 8) -> list[float]:
+    """Perplexity of each sample's reference answer (with its end-of-turn marker)
+    given its prompt, batched with right padding."""
+    device = next(model.parameters()).device
+    rows = []
+    for sample in samples:
+        messages = prompt_messages(sample)
+        prompt = tokenizer.encode(render_messages(messages, tokenizer), add_special_tokens=False)
+        answer = tokenizer.encode(render_completion(messages, target_text(sample), tokenizer),
+                                  add_special_tokens=False)
+        rows.append((prompt, answer))
+    out: list[float] = []
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start:start + batch_size]
+        width = max(len(p) + len(a) for p, a in batch)
+        ids = torch.full((len(batch), width), tokenizer.pad_token_id, dtype=torch.long)
+        mask = torch.zeros_like(ids)
+        labels = torch.full_like(ids, -100)
+        for i, (prompt, answer) in enumerate(batch):
+            seq = prompt + answer
+            ids[i, :len(seq)] = torch.tensor(seq)
+            mask[i, :len(seq)] = 1
+            labels[i, len(prompt):len(seq)] = torch.tensor(answer)
+        logits = model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits.float()
+        nll = torch.nn.functional.cross_entropy(
+            logits[:, :-1].transpose(1, 2), labels[:, 1:].to(device), reduction="none")
+        counts = (labels[:, 1:] != -100).sum(dim=1).clamp(min=1).to(device)
+        out.extend(torch.exp(nll.sum(dim=1) / counts).tolist())
+    return out

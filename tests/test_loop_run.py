@@ -1,0 +1,100 @@
+"""``itool run`` end to end on a tiny configuration: a tiny random Llama with the real
+tokenizer saved as the starting model, a handful of generated samples, one round of
+every stage; then ``--resume`` skips everything that finished."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from itool.cli import main
+from itool.config import dump_config
+from itool.loop.config import RunConfig, resolve_run_config
+from itool.loop.files import read_json, read_jsonl
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory, tiny_model, tokenizer):
+    path = tmp_path_factory.mktemp("tiny-start")
+    tiny_model.save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    return path
+
+
+def tiny_config(tiny_dir) -> RunConfig:
+    return resolve_run_config(overrides={
+        "model": str(tiny_dir),
+        "max_rounds": 1,
+        "min_pairs": 1,
+        "semantic": "lexical",
+        "data": {"generate": 12, "dev_fraction": 0.25, "dev_limit": 2, "warmup_limit": 2},
+        "warmup": {"lora": False, "max_steps": 1, "batch_size": 2, "save_steps": 0,
+                   "logging_steps": 1},
+        "select": {"pool": 4, "ratio": 1.0, "limit": 2, "max_new_tokens": 8},
+        # A random model's answers are all poor: accept any value gap so pairs exist.
+        "search": {"iterations": 2, "k": 2, "max_new_tokens": 10, "min_value_gap": 0.0,
+                   "min_chosen_value": -1.0, "max_overlap": 1.0},
+        "optimize": {"lora": False, "max_steps": 1, "batch_size": 2, "grad_accum": 1,
+                     "save_steps": 0, "logging_steps": 1},
+        "eval": {"max_new_tokens": 8, "bfcl_categories": ["simple_python", "irrelevance"],
+                 "bfcl_limit_per_category": 1, "bfcl_max_new_tokens": 8},
+    })
+
+
+def test_run_end_to_end_then_resume_skips_finished_stages(tmp_path, tiny_dir, capsys):
+    config_file = tmp_path / "tiny.yaml"
+    dump_config(tiny_config(tiny_dir), config_file)
+    run_dir = tmp_path / "run"
+
+    assert main(["run", str(config_file), "--run-dir", str(run_dir)]) == 0
+    manifest = read_json(run_dir / "manifest.json")
+    stages = manifest["stages"]
+    expected = ["data", "warmup", "warmup/eval", "round_1/select", "round_1/search",
+                "round_1/optimize", "round_1/eval", "bfcl/final"]
+    assert list(stages) == expected
+    assert all(stages[s]["state"] == "done" for s in expected)
+    assert manifest["status"] == "finished"
+    assert manifest["stop_reason"].startswith(("max_rounds", "converged"))
+    for name in ("config.yaml", "data/train.jsonl", "data/dev.jsonl", "warmup/model/config.json",
+                 "round_1/selected.jsonl", "round_1/trees.jsonl.gz", "round_1/pairs.jsonl",
+                 "round_1/pairs.trl.jsonl", "round_1/model/config.json", "round_1/eval.json",
+                 "report/report.md", "report/report.html", "report/dev_reward.png",
+                 "report/bfcl.json"):
+        assert (run_dir / name).exists(), name
+
+    trees = read_jsonl(run_dir / "round_1/trees.jsonl.gz")
+    selected = read_jsonl(run_dir / "round_1/selected.jsonl")
+    assert [t["sample_id"] for t in trees] == [s["id"] for s in selected]
+    assert all(t["root"]["visits"] == t["backups"] for t in trees)
+    pairs = read_jsonl(run_dir / "round_1/pairs.jsonl")
+    trl = read_jsonl(run_dir / "round_1/pairs.trl.jsonl")
+    assert len(pairs) == len(trl) == stages["round_1/search"]["summary"]["pairs"] >= 1
+    assert all(isinstance(r["prompt"], str) and r["prompt"].endswith(p["prefix"])
+               for r, p in zip(trl, pairs, strict=True))
+    assert {p["round"] for p in pairs} == {1}
+    report = (run_dir / "report/report.md").read_text()
+    assert "round_1" in report and "Time per stage" in report
+    assert "data:image/png;base64," in (run_dir / "report/report.html").read_text()
+
+    before = {s: stages[s]["outputs"] for s in expected}
+    capsys.readouterr()
+    assert main(["run", "--run-dir", str(run_dir), "--resume"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("done before, skipped") == len(expected)
+    after = read_json(run_dir / "manifest.json")["stages"]
+    assert {s: after[s]["outputs"] for s in expected} == before
+
+
+def test_run_refuses_an_existing_run_without_resume(tmp_path, tiny_dir):
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "manifest.json").write_text(json.dumps({"stages": {}}))
+    assert main(["run", "--run-dir", str(run_dir), "--model", str(tiny_dir)]) == 1
+
+
+def test_bad_config_is_a_user_error(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("search:\n  itterations: 3\n")
+    assert main(["run", str(bad), "--run-dir", str(tmp_path / "r")]) == 1
+    assert "itterations" in capsys.readouterr().err
