@@ -1,0 +1,105 @@
+"""Selecting the unmastered samples, and the run directory's stage bookkeeping."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from itool.loop.rundir import RunDir
+from itool.loop.select import SelectConfig, reference_perplexities, select_unmastered
+from itool.records import FunctionSpec, Message, Sample, ToolCall
+
+WEATHER = FunctionSpec("get_weather", "Weather of a city",
+                       {"type": "object", "properties": {"city": {"type": "string"}},
+                        "required": ["city"]})
+
+
+def samples(n_calls: int, n_text: int) -> list[Sample]:
+    cities = ["Paris", "Rome", "Oslo", "Lima", "Kyiv", "Baku"]
+    out = [Sample(f"c{i}", [WEATHER], [Message("user", f"Weather in {cities[i]}?")],
+                  [ToolCall("get_weather", {"city": cities[i]})]) for i in range(n_calls)]
+    out += [Sample(f"t{i}", [WEATHER], [Message("user", f"Sing song number {i}")],
+                   "No function can sing." + " Sorry." * i) for i in range(n_text)]
+    return out
+
+
+def test_perplexity_selects_the_hardest_share_of_each_group(tiny_model, tokenizer):
+    pool = samples(4, 3)
+    config = SelectConfig(method="perplexity", ratio=0.5)
+    selection = select_unmastered(tiny_model, tokenizer, pool, config, progress=False)
+    by_id = {r["id"]: r for r in selection.examined}
+    assert len(by_id) == 7 and all(math.isfinite(r["perplexity"]) for r in by_id.values())
+    calls = sorted((r for r in by_id.values() if r["expects_call"]), key=lambda r: -r["perplexity"])
+    texts = sorted((r for r in by_id.values() if not r["expects_call"]),
+                   key=lambda r: -r["perplexity"])
+    expected = {r["id"] for r in calls[:2]} | {r["id"] for r in texts[:1]}
+    assert {s.id for s in selection.samples} == expected
+    assert {r["id"] for r in by_id.values() if r["selected"]} == expected
+
+
+def test_perplexity_does_not_depend_on_batching(tiny_model, tokenizer):
+    pool = samples(2, 2)
+    together = reference_perplexities(tiny_model, tokenizer, pool, batch_size=4)
+    alone = reference_perplexities(tiny_model, tokenizer, pool, batch_size=1)
+    assert together == pytest.approx(alone, rel=1e-4)
+    # a random model over ~49k tokens is about as perplexed as uniform guessing
+    assert all(1e3 < p < 1e6 for p in alone)
+
+
+def test_failure_takes_the_lowest_scores_up_to_ratio_and_limit(tiny_model, tokenizer):
+    pool = samples(3, 2)
+    config = SelectConfig(method="failure", ratio=1.0, limit=3, max_new_tokens=6,
+                          q_threshold=0.8)
+    selection = select_unmastered(tiny_model, tokenizer, pool, config, semantic="lexical",
+                                  progress=False)
+    qs = {r["id"]: r["q"] for r in selection.examined}
+    failing = sorted((i for i, q in qs.items() if q < 0.8), key=lambda i: qs[i])
+    assert [s.id for s in selection.samples] == failing[:3]
+    assert all("response" in r and "grade" in r for r in selection.examined)
+
+
+def test_pool_is_a_seeded_subset(tiny_model, tokenizer):
+    pool = samples(6, 0)
+    config = SelectConfig(method="perplexity", ratio=1.0, pool=3)
+    a = select_unmastered(tiny_model, tokenizer, pool, config, seed=1, round_index=1)
+    b = select_unmastered(tiny_model, tokenizer, pool, config, seed=1, round_index=1)
+    c = select_unmastered(tiny_model, tokenizer, pool, config, seed=1, round_index=2)
+    ids = [r["id"] for r in a.examined]
+    assert len(ids) == 3 and ids == [r["id"] for r in b.examined]
+    assert {r["id"] for r in c.examined} != set(ids)
+
+
+def test_stages_rerun_only_when_inputs_settings_or_outputs_change(tmp_path):
+    from dataclasses import dataclass
+
+    @dataclass
+    class Cfg:
+        seed: int = 0
+
+    source = tmp_path / "in.txt"
+    source.write_text("a")
+    out = tmp_path / "run" / "out.txt"
+    calls = []
+
+    def work():
+        calls.append(1)
+        out.write_text(source.read_text().upper())
+        return {"chars": len(source.read_text())}
+
+    def stage(settings, resume=True):
+        rd = RunDir(tmp_path / "run", Cfg(), resume=resume, log=lambda _: None)
+        return rd.stage("upper", work, inputs=[source], settings=settings, outputs=[out])
+
+    assert stage({"x": 1}, resume=False) == {"chars": 1} and len(calls) == 1
+    assert stage({"x": 1}) == {"chars": 1} and len(calls) == 1  # skipped
+    stage({"x": 2})
+    assert len(calls) == 2  # settings changed
+    source.write_text("bb")
+    assert stage({"x": 2}) == {"chars": 2} and len(calls) == 3  # input changed
+    out.write_text("tampered")
+    stage({"x": 2})
+    assert len(calls) == 4  # output changed
+    out.unlink()
+    stage({"x": 2})
+    assert len(calls) == 5  # output missing

@@ -1,0 +1,148 @@
+"""The search stage with a real (tiny) model and the real tokenizer: trees whose
+statistics add up, pairs with the right structure, resumable groups, ``itool
+search``."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from itool.cli import main
+from itool.loop.files import read_jsonl
+from itool.model.prompt import render_prompt
+from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCall
+from itool.reward.config import RewardConfig
+from itool.search.config import SearchConfig
+from itool.search.run import search_samples
+
+WEATHER = FunctionSpec("get_weather", "Weather forecast for a city", {
+    "type": "object",
+    "properties": {"city": {"type": "string"}, "unit": {"type": "string", "enum": ["C", "F"]}},
+    "required": ["city"],
+})
+SAMPLES = [
+    Sample("paris", [WEATHER], [Message("user", "Weather in Paris, in C?")],
+           [ToolCall("get_weather", {"city": "Paris", "unit": "C"})]),
+    Sample("joke", [WEATHER], [Message("user", "Tell me a joke")],
+           "None of the functions can tell jokes."),
+]
+LEXICAL = RewardConfig(semantic="lexical")
+# A random model's answers are all poor: accept any value gap so that pairs exist.
+LOOSE = {"min_value_gap": 0.0, "min_chosen_value": -1.0, "max_overlap": 1.0}
+
+
+@pytest.fixture(scope="module")
+def lively_model(tokenizer):
+    """Tiny random Llama whose samples vary (see test_search_sampler)."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    config = LlamaConfig(
+        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128,
+        num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+        tie_word_embeddings=True, initializer_range=0.2,
+        eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id,
+    )
+    torch.manual_seed(0)
+    return LlamaForCausalLM(config).eval()
+
+
+def check_node(node: dict) -> list[float]:
+    """Rewards backed up through ``node`` (recursively), checking at every node that
+    visits count them and value is their mean."""
+    rewards = [node["outcome"]["value"]] * node.get("ends", 0) if "outcome" in node else []
+    for child in node.get("children", []):
+        assert child["depth"] == node["depth"] + 1
+        rewards += check_node(child)
+    assert node["visits"] == len(rewards)
+    if rewards:
+        assert node["value"] == pytest.approx(sum(rewards) / len(rewards))
+    priors = [c["prior"] for c in node.get("children", [])]
+    if priors:
+        assert sum(priors) == pytest.approx(1.0)
+    return rewards
+
+
+def test_trees_add_up_and_pairs_have_the_right_structure(lively_model, tokenizer, tmp_path):
+    config = SearchConfig(iterations=3, k=3, depth=3, max_new_tokens=12, **LOOSE)
+    result = search_samples(lively_model, tokenizer, SAMPLES, config, round_index=4,
+                            reward=LEXICAL, progress=False)
+    assert [t["sample_id"] for t in result.trees] == ["paris", "joke"]
+    for tree in result.trees:
+        root = tree["root"]
+        assert tree["iterations"] == 3
+        assert root["visits"] == tree["backups"] >= 3  # the first expansion alone backs up k
+        check_node(root)
+        assert max(n["depth"] for n in _walk(root)) <= 3
+    assert result.pairs and result.stats["pairs"] == len(result.pairs)
+    assert result.stats["generated_tokens"] > 0 and result.stats["encoded_tokens"] > 0
+    for pair in result.pairs:
+        assert isinstance(pair, PreferencePair) and pair.round == 4
+        assert pair.chosen != pair.rejected and pair.chosen_value >= pair.rejected_value
+        assert pair.prompt[-1].role == "user"
+        sample = next(s for s in SAMPLES if s.id == pair.sample_id)
+        # the prefix is a node of that sample's tree, and the chosen text one of its steps
+        tree = next(t for t in result.trees if t["sample_id"] == sample.id)
+        node = _find(tree["root"], pair.prefix)
+        assert node is not None
+        assert {pair.chosen, pair.rejected} <= {c["text"] for c in node["children"]}
+        assert pair.chosen_grade in {"excellent", "acceptable", "fair", "poor"}
+        assert set(pair.chosen_dimensions) == {"function_name", "param_count", "param_names",
+                                               "param_values", "semantic"}
+    assert render_prompt(SAMPLES[0], tokenizer)  # the prompt the search continued
+
+
+def test_search_resumes_saved_groups_with_the_same_result(lively_model, tokenizer, tmp_path):
+    config = SearchConfig(iterations=2, k=2, max_new_tokens=8, tree_batch=1, **LOOSE)
+    parts = tmp_path / "parts"
+    first = search_samples(lively_model, tokenizer, SAMPLES, config, parts_dir=parts,
+                           reward=LEXICAL, progress=False)
+    assert len(list(parts.iterdir())) == 2
+    (parts / "part-00001.jsonl.gz").unlink()  # as if killed while searching the 2nd tree
+    again = search_samples(lively_model, tokenizer, SAMPLES, config, parts_dir=parts,
+                           reward=LEXICAL, progress=False)
+    assert again.stats["resumed_samples"] == 1
+    assert again.trees == first.trees
+    assert [p.to_dict() for p in again.pairs] == [p.to_dict() for p in first.pairs]
+
+
+def test_itool_search_command(lively_model, tokenizer, tmp_path, capsys):
+    from itool.data.formats import write_samples
+
+    model_dir = tmp_path / "model"
+    lively_model.save_pretrained(model_dir)
+    tokenizer.save_pretrained(model_dir)
+    data = tmp_path / "data.jsonl"
+    write_samples(SAMPLES, data, "toolace")
+    out = tmp_path / "pairs.jsonl"
+    code = main(["search", "--model", str(model_dir), "--data", str(data), "--out", str(out),
+                 "--trees", str(tmp_path / "trees.jsonl.gz"), "--semantic", "lexical",
+                 "--iterations", "2", "--k", "2", "--max-new-tokens", "8",
+                 "--min-value-gap", "0", "--min-chosen-value", "-1", "--max-overlap", "1"])
+    assert code == 0
+    pairs = read_jsonl(out)
+    trl = read_jsonl(tmp_path / "pairs.trl.jsonl")
+    assert pairs and len(trl) == len(pairs)
+    assert {"prompt", "chosen", "rejected"} <= set(trl[0])
+    assert all(isinstance(row["prompt"], str) for row in trl)
+    assert len(read_jsonl(tmp_path / "trees.jsonl.gz")) == 2
+    assert "wrote" in capsys.readouterr().out
+    assert main(["search", "--model", str(model_dir), "--data", str(tmp_path / "nope.jsonl"),
+                 "--out", str(out)]) == 1
+
+
+def _walk(node):
+    yield node
+    for child in node.get("children", []):
+        yield from _walk(child)
+
+
+def _find(node, prefix, so_far=""):
+    here = so_far + node["text"]
+    if here == prefix:
+        return node
+    for child in node.get("children", []):
+        if prefix.startswith(here):
+            found = _find(child, prefix, here)
+            if found is not None:
+                return found
+    return None
