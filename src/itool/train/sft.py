@@ -7,8 +7,9 @@ and the chat template's end-of-turn marker. The loss covers the response only:
 the prompt tokens get label -100 (TRL's ``completion_only_loss`` over the
 ``completion_mask`` built here).
 
-Order matters for a curriculum, and TRL shuffles by default; so the samples are put in
-order here and the trainer reads them with a sequential sampler
+Order matters for a curriculum (the easy, medium and hard stages of
+:mod:`itool.data.curriculum`, one after the other), and TRL shuffles by default; so
+the samples are put in order here and the trainer reads them with a sequential sampler
 (``train_sampling_strategy="sequential"``). With ``order: shuffle`` the usual random
 sampler is used instead.
 """
@@ -24,11 +25,7 @@ from typing import Any
 from itool.config import option
 from itool.errors import UserError
 from itool.records import Sample
-from itool.train.options import (
-    TrainingOptions,
-    lora_config,
-    trainer_arguments,
-)
+from itool.train.options import TrainingOptions, lora_config, trainer_arguments
 from itool.train.runner import train_and_export
 
 ORDERS = ("curriculum", "shuffle", "file")
@@ -37,8 +34,8 @@ ORDERS = ("curriculum", "shuffle", "file")
 @dataclass
 class WarmupConfig(TrainingOptions):
     """Warmup SFT options. The defaults are a conventional LoRA recipe for an 8B model
-    (the paper does not list its warmup hyperparameters); the ``warmup-cpu`` preset
-    holds the values measured for the embedded 135M model on a CPU."""
+    (our choice, not values taken from the paper); the ``warmup-cpu`` preset holds the
+    values measured for the embedded 135M model on a CPU."""
 
     lr: float = option(1e-4, "peak learning rate (AdamW)")
     epochs: float = option(2.0, "passes over the training data")
@@ -50,8 +47,8 @@ class WarmupConfig(TrainingOptions):
     lora: bool = option(True, "train LoRA adapters instead of all weights (merged on export)")
     order: str = option(
         "curriculum",
-        "sample order: curriculum (easy to hard by complexity, shuffled only within a level),"
-        " shuffle (random each epoch), or file (as given)",
+        "sample order: curriculum (easy, medium, hard stages by complexity, shuffled only"
+        " within a stage), shuffle (random each epoch), or file (as given)",
         choices=ORDERS,
     )
 
