@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import torch
+from transformers.cache_utils import DynamicLayer
 
 from itool.search.mcts import Continuation, derive_seed
 
@@ -113,6 +114,7 @@ class PromptCachedSampler:
             return []
         started = time.perf_counter()
         logits, cache, mask, positions = self._prefill(requests)
+        make_room(cache, max(r.max_new_tokens for r in requests))
         rows = [
             _Row(request=i, budget=max(1, r.max_new_tokens),
                  generator=torch.Generator().manual_seed(derive_seed(r.seed, j) % 2**63))
@@ -245,6 +247,68 @@ class PromptCachedSampler:
             ends.append(last)
         return Continuation(text=text, token_logprobs=row.logprobs, token_ends=ends,
                             finished=row.finished)
+
+
+class RoomyLayer(DynamicLayer):
+    """Keys and values of one layer in buffers with room for the tokens still to be
+    sampled. A ``DynamicLayer`` concatenates at every step, copying the whole cache
+    (prompt included) once per token, which at batch size × prompt length costs as
+    much as the forward pass itself; here a new token is written into the room.
+    ``keys``/``values`` are views of the filled part."""
+
+    is_croppable = False
+
+    def __init__(self, keys: torch.Tensor, values: torch.Tensor, room: int):
+        super().__init__()
+        self.dtype, self.device = keys.dtype, keys.device
+        batch, heads, length, _ = keys.shape
+        self._keys = keys.new_empty(batch, heads, length + room, keys.shape[3])
+        self._values = values.new_empty(batch, heads, length + room, values.shape[3])
+        self._keys[:, :, :length] = keys
+        self._values[:, :, :length] = values
+        self.length = length
+        self.is_initialized = True
+        self._expose()
+
+    def _expose(self) -> None:
+        self.keys = self._keys[:, :, :self.length]
+        self.values = self._values[:, :, :self.length]
+
+    def update(self, keys: torch.Tensor, values: torch.Tensor, *args, **kwargs):
+        end = self.length + keys.shape[2]
+        if end > self._keys.shape[2]:
+            raise RuntimeError("RoomyLayer: more tokens than the room made for them")
+        self._keys[:, :, self.length:end] = keys
+        self._values[:, :, self.length:end] = values
+        self.length = end
+        self._expose()
+        return self.keys, self.values
+
+    def get_seq_length(self) -> int:
+        return self.length
+
+    def get_mask_sizes(self, query_length: int) -> tuple[int, int]:
+        return self.length + query_length, 0
+
+    def get_max_length(self) -> int:
+        return -1
+
+    def batch_repeat_interleave(self, repeats: int) -> None:
+        self._keys = self._keys.repeat_interleave(repeats, dim=0)
+        self._values = self._values.repeat_interleave(repeats, dim=0)
+        self._expose()
+
+    def batch_select_indices(self, indices: torch.Tensor) -> None:
+        self._keys = self._keys[indices]
+        self._values = self._values[indices]
+        self._expose()
+
+
+def make_room(cache, tokens: int) -> None:
+    """Swap the layers of a ``DynamicCache`` for :class:`RoomyLayer` s with room for
+    ``tokens`` more tokens (models with sliding-window layers keep theirs)."""
+    if all(not getattr(layer, "is_sliding", False) for layer in cache.layers):
+        cache.layers = [RoomyLayer(layer.keys, layer.values, tokens) for layer in cache.layers]
 
 
 def _nucleus(probs: torch.Tensor, top_p: float, head: int = 256):
