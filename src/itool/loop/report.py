@@ -24,10 +24,10 @@ GRADE_COLOURS = {"excellent": "#2e7d32", "acceptable": "#9ccc65", "fair": "#ffb3
 
 
 def _rounds(run: Path) -> list[str]:
-    """``warmup`` then ``round_1``, ``round_2``, ... that have a dev evaluation."""
+    """``warmup`` then ``round_1``, ``round_2``, ... (those that exist)."""
     names = sorted((p.name for p in run.glob("round_*") if p.is_dir()),
                    key=lambda n: int(n.split("_")[1]))
-    return [n for n in ["warmup", *names] if (run / n / "eval.json").is_file()]
+    return [n for n in ["warmup", *names] if (run / n).is_dir()]
 
 
 def collect(run: Path) -> dict[str, Any]:
@@ -38,7 +38,8 @@ def collect(run: Path) -> dict[str, Any]:
     stages = manifest.get("stages", {})
     rows = []
     for name in _rounds(run):
-        summary = read_json(run / name / "eval.json")["summary"]
+        evaluated = run / name / "eval.json"
+        summary = read_json(evaluated)["summary"] if evaluated.is_file() else None
         search = stages.get(f"{name}/search", {}).get("summary", {})
         select = stages.get(f"{name}/select", {}).get("summary", {})
         training = stages.get(f"{name}/optimize" if name != "warmup" else "warmup", {})
@@ -77,7 +78,7 @@ def plots(data: dict[str, Any], out_dir: Path) -> list[Path]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    rows = data["rounds"]
+    rows = [r for r in data["rounds"] if r["dev"]]
     names = [r["name"] for r in rows]
     written = []
 
@@ -120,7 +121,7 @@ def plots(data: dict[str, Any], out_dir: Path) -> list[Path]:
         ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1, 0.5))
         save(fig, "dimensions")
 
-        searched = [r for r in rows if r["pairs"] is not None]
+        searched = [r for r in data["rounds"] if r["pairs"] is not None]
         if searched:
             fig, ax = plt.subplots(figsize=(6, 3.2))
             ax.bar([r["name"] for r in searched], [r["pairs"] for r in searched])
@@ -128,7 +129,7 @@ def plots(data: dict[str, Any], out_dir: Path) -> list[Path]:
             ax.set_title("Pairs per round")
             save(fig, "pairs")
 
-        trained = [r for r in rows if r["training"].get("first_loss") is not None]
+        trained = [r for r in data["rounds"] if r["training"].get("first_loss") is not None]
         if trained:
             fig, ax = plt.subplots(figsize=(6, 3.2))
             for r in trained:
@@ -178,19 +179,20 @@ def markdown(data: dict[str, Any], images: list[Path]) -> str:
     ]
     previous = None
     for row in data["rounds"]:
-        q = row["dev"]["mean_q"]
-        gain = None if previous is None else q - previous
-        previous = q
+        dev = row["dev"] or {"mean_q": None, "grades": {}}
+        q = dev["mean_q"]
+        gain = None if previous is None or q is None else q - previous
+        previous = q if q is not None else previous
         search = row["search"]
         lines.append(
             f"| {row['name']} | {_fmt(row['selected'])} | {_fmt(row['pairs'])} | "
             f"{_fmt(search.get('nodes'))} | {_fmt(search.get('generated_tokens_per_second'), 1)} | "
-            f"{_fmt(q)} | {_fmt(gain)} | {_fmt(row['dev']['grades'].get('excellent'), 2)} | "
-            f"{_fmt(row['dev']['grades'].get('poor'), 2)} |")
+            f"{_fmt(q)} | {_fmt(gain)} | {_fmt(dev['grades'].get('excellent'), 2)} | "
+            f"{_fmt(dev['grades'].get('poor'), 2)} |")
     lines += ["", "## Five dimensions on dev (rate right; semantic: mean similarity)", "",
               "| round | " + " | ".join(DIMENSIONS) + " |",
               "|---|" + "---|" * len(DIMENSIONS)]
-    for row in data["rounds"]:
+    for row in (r for r in data["rounds"] if r["dev"]):
         dims = row["dev"]["dimensions"]
         lines.append(f"| {row['name']} | "
                      + " | ".join(_fmt(dims.get(d), 2) for d in DIMENSIONS) + " |")
