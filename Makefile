@@ -24,8 +24,10 @@ $(STAMP): pyproject.toml
 test: setup
 	$(BIN)/python -m pytest -q || [ $$? -eq 5 ]
 
+# The whole iTool loop on the embedded model and generated data (~15 min on a laptop
+# CPU); --resume makes it continue an interrupted demo, or just reprint a finished one.
 demo: setup
-	$(BIN)/python -m itool.demo
+	$(BIN)/itool run --preset quick --run-dir runs/demo --resume
 
 clean:
 	rm -rf $(VENV) runs
