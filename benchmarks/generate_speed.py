@@ -19,6 +19,7 @@ Only wall time is measured; nothing here is asserted.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 import torch
@@ -120,6 +121,8 @@ def main() -> None:
     backend = TransformersBackend.from_pretrained(args.model, progress=False)
     tokenizer = backend.tokenizer
     print(f"model {args.model} on {backend.device}, {torch.get_num_threads()} threads")
+    # Shared machines make wall-clock figures noisy: say how busy this one was.
+    print("load average (1/5/15 min): {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     chat_tokens = len(backend.encode(chat_prompts(tokenizer, 1))[0])
     tool_tokens = len(backend.encode(tool_prompts(tokenizer, 1))[0])
     print(f"chat prompt {chat_tokens} tokens, tool prompt {tool_tokens} tokens")
@@ -164,6 +167,7 @@ def main() -> None:
                 ends = [i for i, t in enumerate(row) if t == tokenizer.eos_token_id]
                 tokens += ends[0] + 1 if ends else len(row)
             report(f"transformers generate, chat, batch {size}", tokens, seconds)
+    print("load average (1/5/15 min): {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":
