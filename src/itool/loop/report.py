@@ -222,22 +222,24 @@ def markdown(data: dict[str, Any], images: list[Path]) -> str:
             v = summary[category]
             lines.append(f"| {category} | {_fmt(v.get('accuracy'))} | {v.get('correct')} | "
                          f"{v.get('total')} |")
-        fragments = summary.get("fragments")
+        fragments = {c: v for c, v in (summary.get("fragments") or {}).items()
+                     if isinstance(v, dict) and "failure_rate" in v}
         if fragments:
-            lines += ["", "Fragment profile (which dimension fails most, per category):", "",
-                      "```", _compact(fragments), "```"]
+            dims = [d for d in DIMENSIONS if d != "semantic"]
+            lines += ["", "Fragment deficiency profile (share of graded answers failing each "
+                      "dimension):", "",
+                      "| category | graded | " + " | ".join(dims) + " | mean semantic | weakest |",
+                      "|---|---|" + "---|" * len(dims) + "---|---|"]
+            for category, v in fragments.items():
+                rates = " | ".join(_fmt(v["failure_rate"].get(d), 2) for d in dims)
+                lines.append(f"| {category} | {v.get('graded')} | {rates} | "
+                             f"{_fmt(v.get('mean_semantic'), 2)} | {v.get('weakest') or '–'} |")
     lines += ["", "## Time per stage", "", "| stage | seconds |", "|---|---|"]
     lines += [f"| {name} | {_fmt(seconds, 1)} |" for name, seconds in data["times"]]
     total = sum(s or 0 for _, s in data["times"])
     lines += [f"| **total** | {total:.1f} |", ""]
     lines += [f"![{p.stem}]({p.name})" for p in images]
     return "\n".join(lines) + "\n"
-
-
-def _compact(value: Any) -> str:
-    import json
-
-    return json.dumps(value, indent=1)[:4000]
 
 
 def to_html(text: str, images: list[Path]) -> str:
