@@ -64,8 +64,8 @@ def test_curriculum_goes_easy_to_hard_and_shuffles_only_within_a_stage():
     assert stages == sorted(stages) and set(stages) == {0, 1, 2}
     scores = [score(s) for s in ordered]
     for k in (0, 1):  # every sample of a stage is at most as hard as any of the next
-        assert max(x for x, st in zip(scores, stages) if st == k) < min(
-            x for x, st in zip(scores, stages) if st == k + 1
+        assert max(x for x, st in zip(scores, stages, strict=True) if st == k) < min(
+            x for x, st in zip(scores, stages, strict=True) if st == k + 1
         )
     # Within a stage the order depends on the seed; the stage sequence never does.
     orders = {tuple(s.id for s in order_samples(samples, "curriculum", seed=n)) for n in range(6)}

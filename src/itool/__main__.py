@@ -1,4 +1,5 @@
-from itool.cli import main
 import sys
+
+from itool.cli import main
 
 sys.exit(main())
