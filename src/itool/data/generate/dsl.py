@@ -237,12 +237,16 @@ class ListOf(Gen):
         self.item, self.lo, self.hi, self.conj = item, lo, hi, conj
         self.schema = {"type": "array", "items": dict(item.schema)}
 
+    @staticmethod
+    def distinct(v: Val, other: Val) -> bool:
+        return v.value != other.value and v.text != other.text
+
     def __call__(self, rng: Random) -> Val:
         k = rng.randint(self.lo, self.hi)
         items: list[Val] = []
         for _ in range(k * 6):
             v = self.item(rng)
-            if all(v.value != o.value and v.text != o.text for o in items):
+            if all(self.distinct(v, o) for o in items):
                 items.append(v)
             if len(items) == k:
                 break
@@ -290,24 +294,16 @@ class Obj(Gen):
         return Val(value, self.wrap.format(self.sep.join(parts)))
 
 
-class ObjList(Gen):
-    """An array of objects (line items, attendees), said "2 x A and 1 x B"."""
+class ObjList(ListOf):
+    """An array of objects (line items, attendees), said "2 x A and 1 x B"; items
+    differ in their first field."""
 
     def __init__(self, item: Obj, lo: int = 1, hi: int = 3, conj: str = "and"):
-        self.item, self.lo, self.hi, self.conj = item, lo, hi, conj
-        self.schema = {"type": "array", "items": dict(item.schema)}
+        super().__init__(item, lo, hi, conj)
 
-    def __call__(self, rng: Random) -> Val:
-        k = rng.randint(self.lo, self.hi)
-        items: list[Val] = []
-        for _ in range(k * 6):
-            v = self.item(rng)
-            first = next(iter(v.value.values()))
-            if all(first != next(iter(o.value.values())) for o in items):
-                items.append(v)
-            if len(items) == k:
-                break
-        return Val([v.value for v in items], words.join_words([v.text for v in items], self.conj))
+    @staticmethod
+    def distinct(v: Val, other: Val) -> bool:
+        return next(iter(v.value.values())) != next(iter(other.value.values()))
 
 
 class Custom(Gen):
