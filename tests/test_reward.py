@@ -99,6 +99,17 @@ def test_target_without_text_takes_any_text_reply():
     assert score_response(sample, '[get_weather(city="Oslo")]', LEXICAL).grade == "poor"
 
 
+def test_a_broken_call_is_not_a_text_reply_on_a_text_target():
+    sample = Sample("irr", [WEATHER], user("list my files"), "No tool can list files.")
+    broken = '[get_weather(city=[{"Oslo"}, days=2f}], note="list the files")[f]'
+    score = score_response(sample, broken, LEXICAL)
+    assert score.grade == "poor" and not score.function_name
+    # prose that merely mentions the tool, or names another function, is still a reply
+    for reply in ("No tool can list files; get_weather only gives forecasts.",
+                  "I cannot call list_files(path) here: no such tool."):
+        assert score_response(sample, reply, LEXICAL).grade in ("excellent", "acceptable")
+
+
 def test_q_orders_grades_and_gives_partial_credit():
     three = Sample("three", [WEATHER], user("x"), [
         ToolCall("get_weather", {"city": c}) for c in ("Oslo", "Rome", "Lima")])

@@ -9,6 +9,7 @@ model), and :func:`assess` turns that analysis plus a semantic similarity into a
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from itool.codec import ParseError, parse_calls, render_calls
@@ -32,6 +33,15 @@ class Analysis:
     pairs: list[tuple[int, int, CallComparison]]
     semantic_pair: tuple[str, str] | None
     parse_error: str | None = None
+    attempted_call: bool = False  # unreadable text shaped like a call of one of the tools
+
+
+def attempts_call(text: str, tool_names: list[str]) -> bool:
+    """Whether unreadable ``text`` is a broken call rather than a reply: one of the
+    sample's tools named with an opening parenthesis. BFCL counts any text it cannot
+    decode as a correct abstention; as a training signal that would reward broken
+    calls on samples that need a text reply, so the reward tells the two apart."""
+    return any(re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", text) for name in tool_names)
 
 
 @dataclass
@@ -71,7 +81,8 @@ def analyse(sample: Sample, response: str,
         else:
             shown = text
         pair = (shown, target_text.strip()) if target_text.strip() else None
-        return Analysis(False, calls, [], [], pair, parse_error)
+        attempted = calls is None and attempts_call(text, [t.name for t in sample.tools])
+        return Analysis(False, calls, [], [], pair, parse_error, attempted)
 
     if not calls:
         pair = (text, canonical_text(sample.target_calls))
@@ -132,9 +143,10 @@ def assess(analysis: Analysis, semantic: float, config: RewardConfig) -> Assessm
     nothing = dict.fromkeys(DIMENSIONS[:4], 0.0) | {"semantic": semantic}
 
     if not analysis.expects_call:
-        if analysis.calls:  # a call where none belongs
+        if analysis.calls or analysis.attempted_call:  # a call where none belongs
+            what = "called" if analysis.calls else "tried to call (unreadably)"
             return _assessment([False] * 4, semantic, "poor", _weighted(config, nothing),
-                               config, ["called a function where a text reply was expected"])
+                               config, [f"{what} a function where a text reply was expected"])
         ok = semantic >= config.semantic_threshold
         notes = [] if ok else [f"reply differs from the reference text "
                                f"(similarity {semantic:.2f})"]
