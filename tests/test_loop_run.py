@@ -98,3 +98,58 @@ def test_bad_config_is_a_user_error(tmp_path, capsys):
     bad.write_text("search:\n  itterations: 3\n")
     assert main(["run", str(bad), "--run-dir", str(tmp_path / "r")]) == 1
     assert "itterations" in capsys.readouterr().err
+
+
+def test_kill_9_during_search_then_resume_gives_the_pairs_of_an_uninterrupted_run(
+        tmp_path, tiny_dir):
+    """The real thing: ``itool run`` in a subprocess, SIGKILLed once the search has
+    saved its first group of trees, resumed; its pairs equal those of a run that was
+    never interrupted."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    config = tiny_config(tiny_dir)
+    config.select.limit = config.select.pool = 6
+    config.search.tree_batch = 1  # one saved part per tree: a kill lands between parts
+    config.eval.bfcl = False
+    config_file = tmp_path / "tiny.yaml"
+    dump_config(config, config_file)
+    command = [sys.executable, "-m", "itool", "run", str(config_file), "--resume"]
+
+    killed = tmp_path / "killed"
+    process = subprocess.Popen([*command, "--run-dir", str(killed)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 600
+    while not list((killed / "round_1/search_parts").glob("part-*")):
+        assert process.poll() is None, "the run ended before its search saved anything"
+        assert time.monotonic() < deadline, "the search never started"
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    stages = read_json(killed / "manifest.json")["stages"]
+    assert stages["round_1/search"]["state"] == "running"
+    assert not (killed / "round_1/pairs.jsonl").exists()
+
+    subprocess.run([*command, "--run-dir", str(killed)], check=True, capture_output=True)
+    straight = tmp_path / "straight"
+    subprocess.run([*command, "--run-dir", str(straight)], check=True, capture_output=True)
+    resumed = read_jsonl(killed / "round_1/pairs.jsonl")
+    assert resumed == read_jsonl(straight / "round_1/pairs.jsonl")
+    assert read_json(killed / "manifest.json")["status"] == "finished"
+
+
+def test_rounds_can_start_from_an_already_warmed_up_model(tmp_path, tiny_dir):
+    config = tiny_config(tiny_dir)
+    config.warmup_model = str(tiny_dir)
+    config.eval.bfcl = False
+    config_file = tmp_path / "from-warm.yaml"
+    dump_config(config, config_file)
+    assert main(["run", str(config_file), "--run-dir", str(tmp_path / "run")]) == 0
+    manifest = read_json(tmp_path / "run/manifest.json")
+    assert "warmup" not in manifest["stages"]
+    assert "warmup/eval" in manifest["stages"] and "round_1/search" in manifest["stages"]
+    assert main(["run", "--run-dir", str(tmp_path / "run2"),
+                 "--warmup-model", str(tmp_path / "nowhere")]) == 1

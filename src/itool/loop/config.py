@@ -60,6 +60,9 @@ class RunConfig:
     """Everything ``itool run`` does, with every default written out."""
 
     model: str = option("default", "starting model: 'default', a model directory or a HF id")
+    warmup_model: str | None = option(
+        None, "an already warmed-up model directory to start the rounds from; the warmup "
+        "stage is skipped (null: warm up the starting model)")
     seed: int = option(0, "seed of data generation, selection and search")
     max_rounds: int = option(3, "most rounds of select -> search -> optimize -> evaluate")
     patience: int = option(

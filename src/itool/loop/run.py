@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from itool.errors import UserError
 from itool.loop import stages
 from itool.loop.config import RunConfig
 from itool.loop.report import write_report
@@ -32,11 +33,16 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
              inputs=user_files, settings=[config.seed, rd.config_dict["data"]],
              outputs=[train, dev])
 
-    model = rd / "warmup/model"
-    rd.stage("warmup", partial(stages.warm_up, config, train, model),
-             inputs=[train], settings=[config.model, config.seed, rd.config_dict["warmup"],
-                                       config.data.warmup_limit],
-             outputs=[model])
+    if config.warmup_model:
+        model = Path(config.warmup_model)
+        if not model.is_dir():
+            raise UserError(f"warmup_model {model} is not a model directory")
+    else:
+        model = rd / "warmup/model"
+        rd.stage("warmup", partial(stages.warm_up, config, train, model),
+                 inputs=[train], settings=[config.model, config.seed, rd.config_dict["warmup"],
+                                           config.data.warmup_limit],
+                 outputs=[model])
     evals = [_evaluate(rd, config, "warmup", model, dev)]
     models = [model]
 
@@ -90,7 +96,7 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
                 outputs=[rd / "report/bfcl_warmup.json"])
         rd.stage("bfcl/final", partial(stages.evaluate_bfcl, config, final, rd / "report/bfcl.json"),
                  inputs=[final], settings=bfcl_settings, outputs=[rd / "report/bfcl.json"])
-    rd.close(stop, str(final.relative_to(rd.path)))
+    rd.close(stop, rd.relative(final))
     report = write_report(rd.path)
     log(f"report: {report}")
     return report

@@ -95,14 +95,14 @@ class RunDir:
             self._hashes[key] = path_hash(path)
         return self._hashes[key]
 
-    def _relative(self, path: Path) -> str:
+    def relative(self, path: Path) -> str:
         try:
             return str(path.resolve().relative_to(self.path.resolve()))
         except ValueError:
             return str(path)
 
     def _hashes_of(self, paths: list[Path]) -> dict[str, str]:
-        return {self._relative(p): self._hash(p) for p in paths}
+        return {self.relative(p): self._hash(p) for p in paths}
 
     def finished(self, name: str, inputs: list[Path], settings: Any,
                  outputs: list[Path]) -> dict[str, Any] | None:
