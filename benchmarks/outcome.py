@@ -1,0 +1,482 @@
+"""The learning outcome: does itool beat plain SFT on BFCL, and what does it cost?
+
+    .venv/bin/python benchmarks/outcome.py [--arms base,itool,sft,...] [--out-dir runs/outcome]
+        [--config benchmarks/outcome.yaml] [--limit-per-category 50] [--full] [--report-only]
+
+Every arm trains from the same generated data (the config's seed) and the same
+starting model, in its own resumable run directory under ``--out-dir`` (run it again
+after an interruption and it continues where it stopped):
+
+* ``base``: the untouched starting model;
+* ``itool``: warmup SFT in curriculum order, then rounds of select -> MCTS -> SimPO
+  until converged or ``max_rounds`` (the config as it is);
+* ``single_round``: itool stopped after its first round: of itool's warmup and
+  round-1 models, the one with the better dev reward (what ``--max-rounds 1`` keeps);
+* ``dpo``: itool with DPO instead of SimPO (rounds start from itool's warmup model);
+* ``sampling``: itool with random sampling instead of MCTS: one expansion of the root
+  with as many samples as spend itool's first-round MCTS tokens (same pair rule);
+* ``no_curriculum``: itool with the warmup data shuffled instead of easy-to-hard;
+* ``sft``: warmup SFT only, on as many optimiser tokens as itool spent in total
+  (warmup plus every round), so the comparison is fair on compute.
+
+Each arm's model is evaluated on a fixed, seeded, stratified BFCL subset
+(``--limit-per-category`` entries of each of :data:`SUBSET_CATEGORIES`); ``--full``
+adds the whole non-live set for base, sft and itool. BFCL is only ever evaluated on.
+
+Writes ``docs/results/outcome.json`` (``{arm: {category: accuracy, "overall": macro
+mean, "wall_s": seconds to produce the model}}``), ``docs/results/outcome_details.json``
+(everything behind the tables), two plots, and the tables into ``docs/RESULTS.md``
+between the ``outcome`` markers. ``--report-only`` rebuilds those from the run
+directories without training or evaluating anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+SUBSET_CATEGORIES = ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance",
+                     "live_simple", "live_multiple"]
+FULL_CATEGORIES = ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance"]
+ARMS = ["base", "itool", "single_round", "dpo", "sampling", "no_curriculum", "sft"]
+FULL_ARMS = ["base", "sft", "itool"]
+NEEDS_ITOOL = {"single_round", "dpo", "sampling", "sft"}
+COMPLEX = ["multiple", "parallel", "parallel_multiple"]
+MARK_BEGIN, MARK_END = "<!-- outcome:begin -->", "<!-- outcome:end -->"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# ---------------------------------------------------------------- arms
+
+def manifest(run_dir: Path) -> dict[str, Any]:
+    from itool.loop.files import read_json
+
+    path = run_dir / "manifest.json"
+    return read_json(path) if path.is_file() else {}
+
+
+def stage_summary(run_dir: Path, name: str) -> dict[str, Any]:
+    return manifest(run_dir).get("stages", {}).get(name, {}).get("summary", {})
+
+
+def round_names(run_dir: Path) -> list[str]:
+    """``round_1``, ``round_2``, ... whose search finished, in order."""
+    stages = manifest(run_dir).get("stages", {})
+    found = {name.split("/")[0] for name, rec in stages.items()
+             if name.startswith("round_") and name.endswith("/search") and rec.get("state") == "done"}
+    return sorted(found, key=lambda n: int(n.split("_")[1]))
+
+
+def trained_tokens(run_dir: Path) -> int:
+    """Optimiser tokens of a run: its warmup and every round's preference training."""
+    stages = manifest(run_dir).get("stages", {})
+    return sum(rec.get("summary", {}).get("tokens", 0) for name, rec in stages.items()
+               if rec.get("state") == "done" and (name == "warmup" or name.endswith("/optimize")))
+
+
+def sft_budget(itool_dir: Path, config) -> tuple[int, float, int]:
+    """``(warmup_limit, epochs, target tokens)`` that give the sft arm as many optimiser
+    tokens as itool spent: more of the same training pool, and more than one pass
+    only when the pool runs out."""
+    warm = stage_summary(itool_dir, "warmup")
+    train_size = stage_summary(itool_dir, "data")["train"]
+    target = trained_tokens(itool_dir)
+    per_sample = warm["tokens"] / (warm["samples"] * config.warmup.epochs)
+    needed = math.ceil(target / per_sample)
+    if needed <= train_size:
+        return needed, 1.0, target
+    return 0, round(needed / train_size, 3), target
+
+
+def sampling_width(itool_dir: Path) -> tuple[int, dict[str, Any]]:
+    """How many root samples per tree spend as many generated tokens as itool's first
+    MCTS round did: its generated tokens per tree over the mean length (tokens) of
+    the model's greedy answers to the same samples."""
+    from itool.loop.files import read_jsonl
+    from itool.model.load import load_tokenizer
+
+    search = stage_summary(itool_dir, "round_1/search")
+    examined = {r["id"]: r for r in read_jsonl(itool_dir / "round_1/examined.jsonl")}
+    selected = [r["id"] for r in read_jsonl(itool_dir / "round_1/selected.jsonl")]
+    tokenizer = load_tokenizer(str(itool_dir / "warmup/model"))
+    lengths = [len(tokenizer.encode(examined[i]["response"], add_special_tokens=False)) + 1
+               for i in selected]
+    per_tree = search["generated_tokens"] / search["samples"]
+    mean_length = sum(lengths) / len(lengths)
+    width = max(2, round(per_tree / mean_length))
+    return width, {"mcts_tokens_per_tree": per_tree, "greedy_tokens_per_answer": mean_length,
+                   "samples_per_tree": width}
+
+
+def arm_config(arm: str, base, out_dir: Path):
+    """The run config of a training arm (``None`` for arms that train nothing)."""
+    itool_dir = out_dir / "itool"
+    warm = str(itool_dir / "warmup" / "model")
+    if arm == "itool":
+        return base
+    if arm == "no_curriculum":
+        return replace(base, warmup=replace(base.warmup, order="shuffle"))
+    if arm == "dpo":
+        return replace(base, warmup_model=warm, optimize=replace(base.optimize, loss="dpo"))
+    if arm == "sampling":
+        width, _ = sampling_width(itool_dir)
+        return replace(base, warmup_model=warm,
+                       search=replace(base.search, iterations=1, k=width))
+    if arm == "sft":
+        limit, epochs, _ = sft_budget(itool_dir, base)
+        return replace(base, max_rounds=0, data=replace(base.data, warmup_limit=limit),
+                       warmup=replace(base.warmup, epochs=epochs))
+    return None
+
+
+def dev_q(run_dir: Path, name: str) -> float | None:
+    return stage_summary(run_dir, f"{name}/eval").get("mean_q")
+
+
+def arm_model(arm: str, out_dir: Path) -> Path:
+    """The model an arm ends with."""
+    from itool.model.load import resolve_model
+
+    if arm == "base":
+        return Path(resolve_model("default"))
+    if arm == "single_round":
+        itool_dir = out_dir / "itool"
+        names = [n for n in ["warmup", *round_names(itool_dir)[:1]] if dev_q(itool_dir, n) is not None]
+        return itool_dir / max(names, key=lambda n: dev_q(itool_dir, n)) / "model"
+    run_dir = out_dir / arm
+    final = manifest(run_dir).get("final_model")
+    if final is None:
+        raise SystemExit(f"{run_dir}: the run has not finished; run this arm first")
+    path = Path(final)
+    return path if path.is_absolute() else run_dir / path
+
+
+def arm_wall(arm: str, out_dir: Path) -> float:
+    """Seconds spent producing an arm's model: its stages, plus itool's data and warmup
+    stages for arms that start from itool's warmup model."""
+    def seconds(run_dir: Path, keep=lambda name: True) -> float:
+        stages = manifest(run_dir).get("stages", {})
+        return sum(rec.get("seconds", 0) for name, rec in stages.items()
+                   if rec.get("state") == "done" and keep(name))
+
+    itool_dir = out_dir / "itool"
+    shared = {"data", "warmup", "warmup/eval"}
+    if arm == "base":
+        return 0.0
+    if arm == "single_round":
+        return seconds(itool_dir, lambda n: n in shared or n.startswith("round_1/"))
+    if arm in ("dpo", "sampling"):
+        return (seconds(itool_dir, lambda n: n in {"data", "warmup"})
+                + seconds(out_dir / arm, lambda n: n != "data"))
+    return seconds(out_dir / arm)
+
+
+# ---------------------------------------------------------------- evaluation
+
+def evaluate(arms: list[str], out_dir: Path, base, categories: list[str], limit: int | None,
+             max_new_tokens: int, label: str) -> None:
+    """BFCL evaluation of each arm's model, as resumable stages of ``out_dir/evaluation``."""
+    from itool.loop import stages
+    from itool.loop.rundir import RunDir
+    from itool.model.bfcl_generate import SUBSET_SEED
+
+    config = replace(base, eval=replace(base.eval, bfcl_categories=categories,
+                                        bfcl_limit_per_category=limit or 0,
+                                        bfcl_max_new_tokens=max_new_tokens))
+    rd = RunDir(out_dir / "evaluation", config, resume=True)
+    settings = [categories, limit, max_new_tokens, base.semantic, SUBSET_SEED]
+    for arm in arms:
+        model = arm_model(arm, out_dir)
+        out = rd / f"{label}/{arm}.json"
+        rd.stage(f"{label}/{arm}", partial(stages.evaluate_bfcl, config, model, out),
+                 inputs=[model], settings=settings, outputs=[out])
+
+
+# ---------------------------------------------------------------- results
+
+def load_eval(out_dir: Path, label: str, arm: str) -> dict[str, Any] | None:
+    from itool.loop.files import read_json
+
+    path = out_dir / "evaluation" / label / f"{arm}.json"
+    return read_json(path) if path.is_file() else None
+
+
+def eval_seconds(out_dir: Path, label: str, arm: str) -> float | None:
+    rec = manifest(out_dir / "evaluation").get("stages", {}).get(f"{label}/{arm}", {})
+    return rec.get("seconds")
+
+
+def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
+    """Everything the tables show, from the run and evaluation directories."""
+    results: dict[str, Any] = {"config": display_path(config_path), "arms": {}, "full": {}, "rounds": {}}
+    for arm in ARMS:
+        subset = load_eval(out_dir, "subset", arm)
+        if subset is None:
+            continue
+        summary = subset["summary"]
+        results["arms"][arm] = {
+            "accuracy": {c: summary[c]["accuracy"] for c in SUBSET_CATEGORIES if c in summary},
+            "overall": summary["overall"]["accuracy"],
+            "entries": summary["overall"]["total"],
+            "wall_s": round(arm_wall(arm, out_dir), 1),
+            "eval_s": eval_seconds(out_dir, "subset", arm),
+            "profile": summary.get("fragments", {}).get("all"),
+            "model": str(arm_model(arm, out_dir)),
+            "tokens": trained_tokens(out_dir / arm) if (out_dir / arm).is_dir() else 0,
+        }
+        full = load_eval(out_dir, "full", arm)
+        if full is not None:
+            s = full["summary"]
+            results["full"][arm] = {"accuracy": {c: s[c]["accuracy"] for c in FULL_CATEGORIES},
+                                    "overall": s["overall"]["accuracy"],
+                                    "entries": s["overall"]["total"]}
+    for arm in ("itool", "dpo", "sampling", "no_curriculum", "sft"):
+        if (out_dir / arm / "manifest.json").is_file():
+            results["rounds"][arm] = round_rows(out_dir / arm)
+    if "itool" in results["rounds"] and (out_dir / "itool/round_1").is_dir():
+        results["sampling_width"] = sampling_width(out_dir / "itool")[1]
+    speed = ROOT / "docs/results/mcts_reuse.json"
+    if speed.is_file():
+        results["mcts_reuse"] = json.loads(speed.read_text())
+    return results
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def round_rows(run_dir: Path) -> list[dict[str, Any]]:
+    """Per stage of a run (warmup, round_1, ...): dev reward and profile, pairs,
+    MCTS tokens, training tokens and times."""
+    from itool.loop.files import read_json
+
+    stages = manifest(run_dir).get("stages", {})
+    rows = []
+    for name in ["warmup", *round_names(run_dir)]:
+        evaluated = run_dir / name / "eval.json"
+        dev = read_json(evaluated)["summary"] if evaluated.is_file() else None
+        search = stages.get(f"{name}/search", {})
+        train = stages.get("warmup" if name == "warmup" else f"{name}/optimize", {})
+        pairs = search.get("summary", {}).get("pairs")
+        generated = search.get("summary", {}).get("generated_tokens")
+        rows.append({
+            "name": name,
+            "dev_q": dev and dev["mean_q"],
+            "grades": dev and dev["grades"],
+            "dimensions": dev and dev["dimensions"],
+            "selected": stages.get(f"{name}/select", {}).get("summary", {}).get("selected"),
+            "pairs": pairs,
+            "mcts_tokens": generated,
+            "tokens_per_pair": round(generated / pairs, 1) if pairs else None,
+            "train_tokens": train.get("summary", {}).get("tokens"),
+            "seconds": {part: stages.get(f"{name}/{part}", {}).get("seconds")
+                        for part in ("select", "search", "optimize", "eval")}
+            | ({"warmup": train.get("seconds")} if name == "warmup" else {}),
+        })
+    return rows
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}"
+
+
+def tables(results: dict[str, Any], command: str, limit: int) -> str:
+    """The markdown that goes between the outcome markers of docs/RESULTS.md."""
+    import platform
+
+    arms = results["arms"]
+    lines = [
+        f"Command: `{command}` (config `{results['config']}`). Machine: {platform.machine()}, "
+        "2 CPU cores, no GPU. Generated by the runner; do not edit by hand.",
+        "",
+        f"### BFCL subset accuracy (%), {limit} seeded entries per category",
+        "",
+        "| arm | " + " | ".join(SUBSET_CATEGORIES) + " | overall | train wall (s) | eval (s) |",
+        "|---" * (len(SUBSET_CATEGORIES) + 4) + "|",
+    ]
+    for arm, row in arms.items():
+        cells = [pct(row["accuracy"].get(c)) for c in SUBSET_CATEGORIES]
+        lines.append(f"| {arm} | " + " | ".join(cells) + f" | **{pct(row['overall'])}** | "
+                     f"{row['wall_s']:.0f} | {row['eval_s'] or 0:.0f} |")
+    lines += ["", "Overall is the unweighted mean of the categories (BFCL's convention).", ""]
+    if "itool" in arms and "sft" in arms:
+        gain = {c: (arms["itool"]["accuracy"].get(c) or 0) - (arms["sft"]["accuracy"].get(c) or 0)
+                for c in SUBSET_CATEGORIES}
+        complex_gain = sum(gain[c] for c in COMPLEX) / len(COMPLEX)
+        lines += [f"itool − sft: overall {100 * (arms['itool']['overall'] - arms['sft']['overall']):+.1f} "
+                  f"points; mean over multiple/parallel/parallel_multiple {100 * complex_gain:+.1f}; "
+                  f"simple_python {100 * gain['simple_python']:+.1f}.", ""]
+    lines += ["### Grades and the five dimensions on the AST categories (per arm)", "",
+              "| arm | graded | excellent | acceptable | fair | poor | name ✓ | count ✓ | names ✓ "
+              "| values ✓ | semantic |", "|---" * 11 + "|"]
+    for arm, row in arms.items():
+        p = row["profile"]
+        if not p:
+            continue
+        n = p["graded"]
+        grades = [pct(p["grades"][g] / n) for g in ("excellent", "acceptable", "fair", "poor")]
+        dims = [pct(1 - p["failure_rate"][d]) for d in p["failure_rate"]]
+        lines.append(f"| {arm} | {n} | " + " | ".join(grades + dims)
+                     + f" | {p['mean_semantic']:.2f} |")
+    if results["full"]:
+        lines += ["", "### Full non-live BFCL (all entries; Java/JavaScript not covered)", "",
+                  "| arm | " + " | ".join(FULL_CATEGORIES) + " | overall | entries |",
+                  "|---" * (len(FULL_CATEGORIES) + 3) + "|"]
+        for arm, row in results["full"].items():
+            lines.append(f"| {arm} | " + " | ".join(pct(row["accuracy"][c]) for c in FULL_CATEGORIES)
+                         + f" | **{pct(row['overall'])}** | {row['entries']} |")
+    lines += ["", "### Rounds: dev reward, pairs and cost", "",
+              "| arm | stage | dev q | excellent | selected | pairs | MCTS tokens | tokens/pair "
+              "| train tokens | select s | search s | optimize s | eval s |", "|---" * 13 + "|"]
+    for arm, rows in results["rounds"].items():
+        for r in rows:
+            s = r["seconds"]
+            lines.append(
+                f"| {arm} | {r['name']} | {fmt(r['dev_q'], '+.3f')} | "
+                f"{pct(r['grades'] and r['grades'].get('excellent'))} | {fmt(r['selected'])} | "
+                f"{fmt(r['pairs'])} | {fmt(r['mcts_tokens'])} | {fmt(r['tokens_per_pair'])} | "
+                f"{fmt(r['train_tokens'])} | {fmt(s.get('select'), '.0f')} | "
+                f"{fmt(s.get('search'), '.0f')} | {fmt(s.get('optimize') or s.get('warmup'), '.0f')} | "
+                f"{fmt(s.get('eval'), '.0f')} |")
+    if "sampling_width" in results:
+        w = results["sampling_width"]
+        lines += ["", f"Sampling arm: {w['samples_per_tree']} root samples per tree "
+                  f"(itool's round 1 spent {w['mcts_tokens_per_tree']:.0f} MCTS tokens per tree; "
+                  f"greedy answers average {w['greedy_tokens_per_answer']:.1f} tokens)."]
+    if "mcts_reuse" in results:
+        m = results["mcts_reuse"]
+        lines += ["", f"Search speed levers (benchmarks/mcts_speed.py): prompt reuse + cross-tree "
+                  f"batching {m['speedup_wall']}× faster than the original code's shape, prompt "
+                  f"reuse alone {m['speedup_reuse_only']}×; {m['encoded_token_ratio']}× fewer "
+                  "encoded tokens."]
+    lines += ["", "![accuracy per arm](results/outcome_accuracy.png)",
+              "![itool dev profile per round](results/outcome_rounds.png)"]
+    return "\n".join(lines)
+
+
+def fmt(value, spec: str = "") -> str:
+    return "–" if value is None else format(value, spec)
+
+
+def plots(results: dict[str, Any], out: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    arms = results["arms"]
+    fig, ax = plt.subplots(figsize=(11, 4))
+    width = 0.8 / max(len(arms), 1)
+    labels = [*SUBSET_CATEGORIES, "overall"]
+    for i, (arm, row) in enumerate(arms.items()):
+        values = [100 * (row["accuracy"].get(c) or 0) for c in SUBSET_CATEGORIES]
+        values.append(100 * (row["overall"] or 0))
+        ax.bar([x + i * width for x in range(len(labels))], values, width, label=arm)
+    ax.set_xticks([x + width * (len(arms) - 1) / 2 for x in range(len(labels))], labels,
+                  rotation=20)
+    ax.set_ylabel("accuracy (%)")
+    ax.set_title("BFCL subset accuracy per arm")
+    ax.legend(fontsize=8, ncol=4)
+    fig.tight_layout()
+    fig.savefig(out / "outcome_accuracy.png", dpi=110)
+    plt.close(fig)
+
+    rows = [r for r in results["rounds"].get("itool", []) if r["dimensions"]]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    if rows:
+        for dim in rows[0]["dimensions"]:
+            ax.plot([r["name"] for r in rows], [r["dimensions"][dim] for r in rows], marker="o",
+                    label=dim)
+        ax.plot([r["name"] for r in rows], [r["dev_q"] for r in rows], "k--", marker="s",
+                label="mean q")
+    ax.set_title("itool arm: dev reward and five-dimension profile per round")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(out / "outcome_rounds.png", dpi=110)
+    plt.close(fig)
+
+
+def write_results(results: dict[str, Any], command: str, limit: int) -> None:
+    docs = ROOT / "docs"
+    out = docs / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    flat = {arm: {**row["accuracy"], "overall": row["overall"], "wall_s": row["wall_s"]}
+            for arm, row in results["arms"].items()}
+    (out / "outcome.json").write_text(json.dumps(flat, indent=2) + "\n")
+    (out / "outcome_details.json").write_text(json.dumps(results, indent=2) + "\n")
+    plots(results, out)
+    block = f"{MARK_BEGIN}\n{tables(results, command, limit)}\n{MARK_END}"
+    page = (docs / "RESULTS.md").read_text()
+    if MARK_BEGIN in page and MARK_END in page:
+        head, rest = page.split(MARK_BEGIN, 1)
+        page = head + block + rest.split(MARK_END, 1)[1]
+    else:
+        page = page.rstrip() + "\n\n## The learning outcome (benchmarks/outcome.py)\n\n" + block + "\n"
+    (docs / "RESULTS.md").write_text(page)
+    print(f"wrote {out / 'outcome.json'}, {out / 'outcome_details.json'}, plots, docs/RESULTS.md")
+
+
+# ---------------------------------------------------------------- main
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--arms", default=",".join(ARMS),
+                        help=f"comma-separated arms to train and evaluate (of: {', '.join(ARMS)})")
+    parser.add_argument("--out-dir", default="runs/outcome", help="where the run directories go")
+    parser.add_argument("--config", default=str(ROOT / "benchmarks/outcome.yaml"))
+    parser.add_argument("--limit-per-category", type=int, default=50)
+    parser.add_argument("--max-new-tokens", type=int, default=160, help="longest BFCL answer")
+    parser.add_argument("--full", action="store_true",
+                        help="also evaluate base, sft and itool on the whole non-live set")
+    parser.add_argument("--report-only", action="store_true",
+                        help="only rebuild the results from the existing directories")
+    args = parser.parse_args()
+
+    from itool.errors import UserError
+    from itool.loop.config import resolve_run_config
+    from itool.loop.run import run
+
+    arms = [a.strip() for a in args.arms.split(",") if a.strip()]
+    unknown = sorted(set(arms) - set(ARMS))
+    if unknown:
+        raise SystemExit(f"unknown arm(s): {', '.join(unknown)} (arms: {', '.join(ARMS)})")
+    out_dir = Path(args.out_dir)
+    try:
+        base = resolve_run_config(args.config)
+        if not args.report_only:
+            if NEEDS_ITOOL & set(arms) and "itool" not in arms:
+                if not manifest(out_dir / "itool").get("final_model"):
+                    raise SystemExit("arms " + ", ".join(sorted(NEEDS_ITOOL & set(arms)))
+                                     + " build on the itool arm: run it first (--arms itool)")
+            for arm in sorted(arms, key=lambda a: (a in NEEDS_ITOOL, ARMS.index(a))):
+                started = time.perf_counter()
+                config = arm_config(arm, base, out_dir)
+                if config is not None:
+                    print(f"=== arm {arm}: training in {out_dir / arm}", flush=True)
+                    run(config, out_dir / arm, resume=True)
+                print(f"=== arm {arm}: BFCL subset", flush=True)
+                evaluate([arm], out_dir, base, SUBSET_CATEGORIES, args.limit_per_category,
+                         args.max_new_tokens, "subset")
+                if args.full and arm in FULL_ARMS:
+                    print(f"=== arm {arm}: full non-live BFCL", flush=True)
+                    evaluate([arm], out_dir, base, FULL_CATEGORIES, None, args.max_new_tokens, "full")
+                print(f"=== arm {arm}: done in {time.perf_counter() - started:.0f} s", flush=True)
+        results = collect(out_dir, Path(args.config))
+    except UserError as err:
+        raise SystemExit(f"error: {err}") from None
+    command = (f"python benchmarks/outcome.py --limit-per-category {args.limit_per_category}"
+               + (" --full" if results["full"] else ""))
+    write_results(results, command, args.limit_per_category)
+
+
+if __name__ == "__main__":
+    main()

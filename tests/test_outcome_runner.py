@@ -1,0 +1,101 @@
+"""The bookkeeping of benchmarks/outcome.py (the learning-outcome experiment): the
+compute-matched budget of the sft arm, which model each arm ends with, and the
+tables it writes. The arms' training itself is ``itool run``, tested elsewhere."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from itool.loop.config import resolve_run_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def outcome():
+    spec = importlib.util.spec_from_file_location("outcome", ROOT / "benchmarks/outcome.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_manifest(run_dir: Path, stages: dict, final_model: str | None = None) -> None:
+    run_dir.mkdir(parents=True, exist_ok=True)
+    records = {name: {"state": "done", "seconds": seconds, "summary": summary}
+               for name, (seconds, summary) in stages.items()}
+    (run_dir / "manifest.json").write_text(json.dumps(
+        {"stages": records, "final_model": final_model}))
+
+
+def itool_run(path: Path, round_q: float) -> Path:
+    write_manifest(path / "itool", {
+        "data": (1, {"train": 100, "dev": 5}),
+        "warmup": (300, {"tokens": 2000, "samples": 20}),
+        "warmup/eval": (10, {"mean_q": 0.1}),
+        "round_1/select": (20, {"selected": 8}),
+        "round_1/search": (60, {"pairs": 10, "generated_tokens": 4000, "samples": 8}),
+        "round_1/optimize": (40, {"tokens": 700}),
+        "round_1/eval": (10, {"mean_q": round_q}),
+        "round_2/search": (50, {"pairs": 5, "generated_tokens": 3000, "samples": 8}),
+        "round_2/optimize": (30, {"tokens": 300}),
+        "round_2/eval": (10, {"mean_q": round_q - 0.01}),
+    }, final_model="round_1/model")
+    return path / "itool"
+
+
+def test_sft_arm_gets_itools_optimiser_tokens_from_more_data_then_more_epochs(outcome, tmp_path):
+    config = resolve_run_config(outcome.ROOT / "benchmarks/outcome.yaml")
+    itool_dir = itool_run(tmp_path, 0.2)
+    # 2000 + 700 + 300 tokens at 100 tokens per sample: 30 samples, one pass.
+    assert outcome.sft_budget(itool_dir, config) == (30, 1.0, 3000)
+    assert outcome.trained_tokens(itool_dir) == 3000
+    sft = outcome.arm_config("sft", config, tmp_path)
+    assert (sft.max_rounds, sft.data.warmup_limit, sft.warmup.epochs) == (0, 30, 1.0)
+    # A pool of 20 samples runs out: all of it, 1.5 passes.
+    manifest = json.loads((itool_dir / "manifest.json").read_text())
+    manifest["stages"]["data"]["summary"]["train"] = 20
+    (itool_dir / "manifest.json").write_text(json.dumps(manifest))
+    assert outcome.sft_budget(itool_dir, config) == (0, 1.5, 3000)
+
+
+def test_single_round_keeps_the_better_of_warmup_and_round_1(outcome, tmp_path):
+    itool_run(tmp_path, 0.2)
+    assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/round_1/model"
+    assert outcome.arm_model("itool", tmp_path) == tmp_path / "itool/round_1/model"
+    itool_run(tmp_path, 0.0)
+    assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/warmup/model"
+    # single_round costs itool's data, warmup and round 1; not round 2
+    assert outcome.arm_wall("single_round", tmp_path) == 1 + 300 + 10 + 20 + 60 + 40 + 10
+    with pytest.raises(SystemExit, match="has not finished"):
+        outcome.arm_model("dpo", tmp_path)
+
+
+def test_ablations_change_one_thing_each(outcome, tmp_path):
+    config = resolve_run_config(outcome.ROOT / "benchmarks/outcome.yaml")
+    warm = str(tmp_path / "itool/warmup/model")
+    dpo = outcome.arm_config("dpo", config, tmp_path)
+    assert (dpo.optimize.loss, dpo.warmup_model) == ("dpo", warm)
+    assert dpo.search == config.search and dpo.select == config.select
+    shuffled = outcome.arm_config("no_curriculum", config, tmp_path)
+    assert shuffled.warmup.order == "shuffle" and config.warmup.order == "curriculum"
+    assert outcome.arm_config("itool", config, tmp_path) is config
+    assert outcome.arm_config("base", config, tmp_path) is None
+
+
+def test_tables_report_every_arm_and_the_itool_minus_sft_gap(outcome):
+    def arm(acc: float) -> dict:
+        return {"accuracy": dict.fromkeys(outcome.SUBSET_CATEGORIES, acc), "overall": acc,
+                "wall_s": 12.0, "eval_s": 3.0, "profile": None, "tokens": 0}
+
+    results = {"config": "benchmarks/outcome.yaml", "full": {}, "rounds": {},
+               "arms": {"base": arm(0.0), "sft": arm(0.25), "itool": arm(0.3)}}
+    text = outcome.tables(results, "python benchmarks/outcome.py", 50)
+    accuracy_table = text.split("### Grades")[0]
+    rows = [line for line in accuracy_table.splitlines() if line.startswith("| ")]
+    assert [r.split(" | ")[0] for r in rows[1:]] == ["| base", "| sft", "| itool"]
+    assert "itool − sft: overall +5.0 points" in text
+    assert "**30.0**" in text
