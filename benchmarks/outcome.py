@@ -10,6 +10,8 @@ after an interruption and it continues where it stopped):
 * ``base``: the untouched starting model;
 * ``itool``: warmup SFT in curriculum order, then rounds of select -> MCTS -> SimPO
   until converged or ``max_rounds`` (the config as it is);
+* ``warmup``: itool's warmup model, before any round (what the rounds add is the
+  difference to ``itool``);
 * ``single_round``: itool stopped after its first round: of itool's warmup and
   round-1 models, the one with the better dev reward (what ``--max-rounds 1`` keeps);
 * ``dpo``: itool with DPO instead of SimPO (rounds start from itool's warmup model);
@@ -44,9 +46,9 @@ from typing import Any
 SUBSET_CATEGORIES = ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance",
                      "live_simple", "live_multiple"]
 FULL_CATEGORIES = ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance"]
-ARMS = ["base", "itool", "single_round", "dpo", "sampling", "no_curriculum", "sft"]
+ARMS = ["base", "warmup", "itool", "single_round", "dpo", "sampling", "no_curriculum", "sft"]
 FULL_ARMS = ["base", "sft", "itool"]
-NEEDS_ITOOL = {"single_round", "dpo", "sampling", "sft"}
+NEEDS_ITOOL = {"warmup", "single_round", "dpo", "sampling", "sft"}
 COMPLEX = ["multiple", "parallel", "parallel_multiple"]
 MARK_BEGIN, MARK_END = "<!-- outcome:begin -->", "<!-- outcome:end -->"
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,6 +147,8 @@ def arm_model(arm: str, out_dir: Path) -> Path:
 
     if arm == "base":
         return Path(resolve_model("default"))
+    if arm == "warmup":
+        return out_dir / "itool/warmup/model"
     if arm == "single_round":
         itool_dir = out_dir / "itool"
         names = [n for n in ["warmup", *round_names(itool_dir)[:1]] if dev_q(itool_dir, n) is not None]
@@ -169,6 +173,8 @@ def arm_wall(arm: str, out_dir: Path) -> float:
     shared = {"data", "warmup", "warmup/eval"}
     if arm == "base":
         return 0.0
+    if arm == "warmup":
+        return seconds(itool_dir, lambda n: n in {"data", "warmup"})
     if arm == "single_round":
         return seconds(itool_dir, lambda n: n in shared or n.startswith("round_1/"))
     if arm in ("dpo", "sampling"):

@@ -68,6 +68,8 @@ def test_single_round_keeps_the_better_of_warmup_and_round_1(outcome, tmp_path):
     assert outcome.arm_model("itool", tmp_path) == tmp_path / "itool/round_1/model"
     itool_run(tmp_path, 0.0)
     assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/warmup/model"
+    assert outcome.arm_model("warmup", tmp_path) == tmp_path / "itool/warmup/model"
+    assert outcome.arm_wall("warmup", tmp_path) == 1 + 300
     # single_round costs itool's data, warmup and round 1; not round 2
     assert outcome.arm_wall("single_round", tmp_path) == 1 + 300 + 10 + 20 + 60 + 40 + 10
     with pytest.raises(SystemExit, match="has not finished"):
