@@ -7,7 +7,12 @@ import math
 import pytest
 
 from itool.loop.rundir import RunDir
-from itool.loop.select import SelectConfig, reference_perplexities, select_unmastered
+from itool.loop.select import (
+    SelectConfig,
+    reference_perplexities,
+    select_unmastered,
+    take_turns,
+)
 from itool.records import FunctionSpec, Message, Sample, ToolCall
 
 WEATHER = FunctionSpec("get_weather", "Weather of a city",
@@ -50,13 +55,34 @@ def test_perplexity_does_not_depend_on_batching(tiny_model, tokenizer):
 def test_failure_takes_the_lowest_scores_up_to_ratio_and_limit(tiny_model, tokenizer):
     pool = samples(3, 2)
     config = SelectConfig(method="failure", ratio=1.0, limit=3, max_new_tokens=6,
-                          q_threshold=0.8)
+                          q_threshold=0.8, balance="none")
     selection = select_unmastered(tiny_model, tokenizer, pool, config, semantic="lexical",
                                   progress=False)
     qs = {r["id"]: r["q"] for r in selection.examined}
     failing = sorted((i for i, q in qs.items() if q < 0.8), key=lambda i: qs[i])
     assert [s.id for s in selection.samples] == failing[:3]
     assert all("response" in r and "grade" in r for r in selection.examined)
+
+
+def test_failure_lets_categories_take_turns(tiny_model, tokenizer):
+    pool = samples(4, 4)  # a random model fails all; the text samples score lowest
+    config = SelectConfig(method="failure", ratio=1.0, limit=4, max_new_tokens=6)
+    selection = select_unmastered(tiny_model, tokenizer, pool, config, semantic="lexical",
+                                  progress=False)
+    kinds = [s.expects_call for s in selection.samples]
+    assert sorted(kinds) == [False, False, True, True]
+    unbalanced = select_unmastered(tiny_model, tokenizer, pool,
+                                   SelectConfig(method="failure", ratio=1.0, limit=4,
+                                                max_new_tokens=6, balance="none"),
+                                   semantic="lexical", progress=False)
+    qs = {r["id"]: r["q"] for r in unbalanced.examined}
+    assert [s.id for s in unbalanced.samples] == sorted(qs, key=qs.get)[:4]
+
+
+def test_take_turns_interleaves_groups_keeping_their_order():
+    items = ["a1", "a2", "a3", "b1", "c1", "c2"]
+    assert take_turns(items, key=lambda s: s[0]) == ["a1", "b1", "c1", "a2", "c2", "a3"]
+    assert take_turns([], key=len) == []
 
 
 def test_pool_is_a_seeded_subset(tiny_model, tokenizer):

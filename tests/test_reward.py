@@ -105,8 +105,11 @@ def test_a_broken_call_is_not_a_text_reply_on_a_text_target():
     score = score_response(sample, broken, LEXICAL)
     assert score.grade == "poor" and not score.function_name
     # prose that merely mentions the tool, or names another function, is still a reply
+    hallucinated = '[filter_movies(genre="drama", 2016-01-28")]'  # not one of its tools
+    assert score_response(sample, hallucinated, LEXICAL).grade == "poor"
     for reply in ("No tool can list files; get_weather only gives forecasts.",
-                  "I cannot call list_files(path) here: no such tool."):
+                  "I cannot call list_files(path) here: no such tool.",
+                  "Sorry (no tool for that): I can only give forecasts."):
         assert score_response(sample, reply, LEXICAL).grade in ("excellent", "acceptable")
 
 

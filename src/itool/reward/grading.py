@@ -33,14 +33,20 @@ class Analysis:
     pairs: list[tuple[int, int, CallComparison]]
     semantic_pair: tuple[str, str] | None
     parse_error: str | None = None
-    attempted_call: bool = False  # unreadable text shaped like a call of one of the tools
+    attempted_call: bool = False  # unreadable text shaped like a call (see attempts_call)
+
+
+CALL_START = re.compile(r"^\s*(?:```\w*\s*)?\[?\s*[A-Za-z_][\w.]*\(")
 
 
 def attempts_call(text: str, tool_names: list[str]) -> bool:
-    """Whether unreadable ``text`` is a broken call rather than a reply: one of the
-    sample's tools named with an opening parenthesis. BFCL counts any text it cannot
+    """Whether unreadable ``text`` is a broken call rather than a reply: it opens like
+    a call (``[name(``, any name, also one the sample does not have) or names one of
+    the sample's tools with an opening parenthesis. BFCL counts any text it cannot
     decode as a correct abstention; as a training signal that would reward broken
     calls on samples that need a text reply, so the reward tells the two apart."""
+    if CALL_START.match(text):
+        return True
     return any(re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", text) for name in tool_names)
 
 
