@@ -4,6 +4,8 @@ search``."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import torch
 
@@ -89,6 +91,20 @@ def test_trees_add_up_and_pairs_have_the_right_structure(lively_model, tokenizer
         assert set(pair.chosen_dimensions) == {"function_name", "param_count", "param_names",
                                                "param_values", "semantic"}
     assert render_prompt(SAMPLES[0], tokenizer)  # the prompt the search continued
+
+
+def test_pairs_per_tree_keeps_each_trees_widest_gaps(lively_model, tokenizer):
+    config = SearchConfig(iterations=3, k=3, depth=3, max_new_tokens=12, **LOOSE)
+    every = search_samples(lively_model, tokenizer, SAMPLES, config, reward=LEXICAL,
+                           progress=False).pairs
+    capped = search_samples(lively_model, tokenizer, SAMPLES,
+                            replace(config, max_pairs_per_tree=1), reward=LEXICAL,
+                            progress=False).pairs
+    by_tree = {s.id: [p for p in every if p.sample_id == s.id] for s in SAMPLES}
+    assert any(len(pairs) > 1 for pairs in by_tree.values())  # else the cap tests nothing
+    expected = [max(pairs, key=lambda p: p.chosen_value - p.rejected_value)
+                for pairs in by_tree.values() if pairs]
+    assert [p.to_dict() for p in capped] == [p.to_dict() for p in expected]
 
 
 def test_search_resumes_saved_groups_with_the_same_result(lively_model, tokenizer, tmp_path):

@@ -43,6 +43,9 @@ class SearchConfig:
     max_overlap: float = option(
         0.95, "most textual similarity (difflib ratio) between chosen and rejected")
     max_pairs: int = option(0, "keep at most this many pairs, largest value gap first (0: all)")
+    max_pairs_per_tree: int = option(
+        0, "keep at most this many pairs of each tree, largest value gap first (0: all); "
+        "stops trees with wide gaps (text replies against calls) from dominating a round")
 
     def __post_init__(self) -> None:
         self.mcts()  # validates iterations, k, depth, exploration

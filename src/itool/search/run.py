@@ -74,7 +74,9 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
                         for s in group]
             run_search(searched, env, config.mcts(), progress=bar.update)
             saved = ([tree_record(t) for t in searched],
-                     [p for t in searched for p in tree_pairs(t, config, round_index)])
+                     [p for t in searched
+                      for p in strongest(tree_pairs(t, config, round_index),
+                                         config.max_pairs_per_tree)])
             if part is not None:
                 write_jsonl(part, [{"trees": saved[0], "pairs": [p.to_dict() for p in saved[1]]}])
         else:
