@@ -262,31 +262,31 @@ def display_path(path: Path) -> str:
 
 def round_rows(run_dir: Path) -> list[dict[str, Any]]:
     """Per stage of a run (warmup, round_1, ...): dev reward and profile, pairs,
-    MCTS tokens, training tokens and times."""
-    from itool.loop.files import read_json
+    MCTS tokens, training tokens and times; read by the run report's own
+    :func:`itool.loop.report.collect`."""
+    from itool.loop.report import collect as collect_run
 
-    stages = manifest(run_dir).get("stages", {})
+    data = collect_run(run_dir)
+    stages = data["manifest"].get("stages", {})
     rows = []
-    for name in ["warmup", *round_names(run_dir)]:
-        evaluated = run_dir / name / "eval.json"
-        dev = read_json(evaluated)["summary"] if evaluated.is_file() else None
-        search = stages.get(f"{name}/search", {})
-        train = stages.get("warmup" if name == "warmup" else f"{name}/optimize", {})
-        pairs = search.get("summary", {}).get("pairs")
-        generated = search.get("summary", {}).get("generated_tokens")
+    for row in data["rounds"]:
+        name, dev = row["name"], row["dev"]
+        pairs, generated = row["pairs"], row["search"].get("generated_tokens")
+        seconds = {part: stages.get(f"{name}/{part}", {}).get("seconds")
+                   for part in ("select", "search", "optimize", "eval")}
+        if name == "warmup":
+            seconds["warmup"] = stages.get("warmup", {}).get("seconds")
         rows.append({
             "name": name,
             "dev_q": dev and dev["mean_q"],
             "grades": dev and dev["grades"],
             "dimensions": dev and dev["dimensions"],
-            "selected": stages.get(f"{name}/select", {}).get("summary", {}).get("selected"),
+            "selected": row["selected"],
             "pairs": pairs,
             "mcts_tokens": generated,
             "tokens_per_pair": round(generated / pairs, 1) if pairs else None,
-            "train_tokens": train.get("summary", {}).get("tokens"),
-            "seconds": {part: stages.get(f"{name}/{part}", {}).get("seconds")
-                        for part in ("select", "search", "optimize", "eval")}
-            | ({"warmup": train.get("seconds")} if name == "warmup" else {}),
+            "train_tokens": row["training"].get("tokens"),
+            "seconds": seconds,
         })
     return rows
 

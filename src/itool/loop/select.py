@@ -27,6 +27,7 @@ from typing import Any
 import torch
 
 from itool.config import option
+from itool.data.categories import sample_category
 from itool.loop.evaluate import greedy_answers
 from itool.model.prompt import prompt_messages, render_completion, render_messages, target_text
 from itool.records import Sample
@@ -74,11 +75,6 @@ def examined_pool(samples: Sequence[Sample], config: SelectConfig, seed: int,
     return rng.sample(list(samples), config.pool)
 
 
-def category(sample: Sample) -> str:
-    """A sample's category (generated data records it), else whether it calls."""
-    return str(sample.meta.get("category") or ("call" if sample.expects_call else "text"))
-
-
 def take_turns(items: list, key) -> list:
     """``items`` reordered so that their groups (by ``key``) take turns, each group
     keeping its own order: the first of every group, then the second, and so on.
@@ -108,7 +104,7 @@ def select_unmastered(model, tokenizer, samples: Sequence[Sample], config: Selec
         failing = sorted((a for a in answers if a.score.q < config.q_threshold),
                          key=lambda a: a.score.q)
         if config.balance == "category":
-            failing = take_turns(failing, key=lambda a: category(a.sample))
+            failing = take_turns(failing, key=lambda a: sample_category(a.sample))
         chosen = {a.sample.id for a in failing[:_cap(len(answers), config)]}
         examined = [{**a.to_dict(), "selected": a.sample.id in chosen} for a in answers]
         return Selection([a.sample for a in failing if a.sample.id in chosen], examined)
