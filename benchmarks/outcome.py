@@ -12,8 +12,8 @@ after an interruption and it continues where it stopped):
   until converged or ``max_rounds`` (the config as it is);
 * ``warmup``: itool's warmup model, before any round (what the rounds add is the
   difference to ``itool``);
-* ``single_round``: itool stopped after its first round: of itool's warmup and
-  round-1 models, the one with the better dev reward (what ``--max-rounds 1`` keeps);
+* ``single_round``: itool stopped after its first round: its round-1 model if that
+  round's dev gain counted, else its warmup model (what ``--max-rounds 1`` keeps);
 * ``dpo``: itool with DPO instead of SimPO (rounds start from itool's warmup model);
 * ``sampling``: itool with random sampling instead of MCTS: one expansion of the root
   with as many samples as spend itool's first-round MCTS tokens (same pair rule);
@@ -150,9 +150,15 @@ def arm_model(arm: str, out_dir: Path) -> Path:
     if arm == "warmup":
         return out_dir / "itool/warmup/model"
     if arm == "single_round":
+        from itool.loop.config import resolve_run_config
+        from itool.loop.evaluate import dev_gain
+
         itool_dir = out_dir / "itool"
-        names = [n for n in ["warmup", *round_names(itool_dir)[:1]] if dev_q(itool_dir, n) is not None]
-        return itool_dir / max(names, key=lambda n: dev_q(itool_dir, n)) / "model"
+        before = stage_summary(itool_dir, "warmup/eval")
+        after = stage_summary(itool_dir, "round_1/eval")
+        min_gain = resolve_run_config(itool_dir / "config.yaml").min_gain
+        kept = "round_1" if after and dev_gain(before, after, min_gain) >= min_gain else "warmup"
+        return itool_dir / kept / "model"
     run_dir = out_dir / arm
     final = manifest(run_dir).get("final_model")
     if final is None:

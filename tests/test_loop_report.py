@@ -11,7 +11,7 @@ from itool.loop.report import write_report
 
 def dev(q, excellent, poor):
     return {"summary": {
-        "samples": 4, "mean_q": q,
+        "samples": 4, "mean_q": q, "kinds": {"call": q - 0.1, "text": q + 0.3},
         "grades": {"excellent": excellent, "acceptable": 0.0, "fair": 1 - excellent - poor,
                    "poor": poor},
         "dimensions": {"function_name": 0.75, "param_count": 0.5, "param_names": 0.5,
@@ -57,8 +57,8 @@ def test_report_shows_rounds_dimensions_pairs_and_times(run_dir):
     path = write_report(run_dir)
     text = path.read_text()
     assert "stopped because: too few pairs" in text
-    assert "| warmup | – | – | – | – | -0.200 | – | 0.25 | 0.50 |" in text
-    assert "| round_1 | 3 | 5 | 40 | 50.0 | 0.100 | 0.300 | 0.50 | 0.25 |" in text
+    assert "| warmup | – | – | – | – | -0.200 | -0.300 | 0.100 | 0.25 | 0.50 |" in text
+    assert "| round_1 | 3 | 5 | 40 | 50.0 | 0.100 | 0.000 | 0.400 | 0.50 | 0.25 |" in text
     assert "| round_2 | 2 | 2 |" in text  # searched, stopped before training
     assert "round_1: excellent > poor: 2, fair > poor: 1" in text
     assert "| **total** | 275.5 |" in text

@@ -11,6 +11,7 @@ import pytest
 from itool.cli import main
 from itool.config import dump_config
 from itool.loop.config import RunConfig, resolve_run_config
+from itool.loop.evaluate import dev_gain
 from itool.loop.files import read_json, read_jsonl
 
 
@@ -73,6 +74,11 @@ def test_run_end_to_end_then_resume_skips_finished_stages(tmp_path, tiny_dir, ca
     assert all(isinstance(r["prompt"], str) and r["prompt"].endswith(p["prefix"])
                for r, p in zip(trl, pairs, strict=True))
     assert {p["round"] for p in pairs} == {1}
+    # the final model is round 1's only if its dev gain counted (calls and text apart)
+    min_gain = tiny_config(tiny_dir).min_gain
+    gain = dev_gain(stages["warmup/eval"]["summary"], stages["round_1/eval"]["summary"], min_gain)
+    kept = "round_1/model" if gain >= min_gain else "warmup/model"
+    assert manifest["final_model"] == kept
     report = (run_dir / "report/report.md").read_text()
     assert "round_1" in report and "Time per stage" in report
     assert "data:image/png;base64," in (run_dir / "report/report.html").read_text()

@@ -31,19 +31,20 @@ def write_manifest(run_dir: Path, stages: dict, final_model: str | None = None) 
         {"stages": records, "final_model": final_model}))
 
 
-def itool_run(path: Path, round_q: float) -> Path:
+def itool_run(path: Path, round_q: float, kinds: tuple[dict, dict] = ({}, {})) -> Path:
     write_manifest(path / "itool", {
         "data": (1, {"train": 100, "dev": 5}),
         "warmup": (300, {"tokens": 2000, "samples": 20}),
-        "warmup/eval": (10, {"mean_q": 0.1}),
+        "warmup/eval": (10, {"mean_q": 0.1, "kinds": kinds[0]}),
         "round_1/select": (20, {"selected": 8}),
         "round_1/search": (60, {"pairs": 10, "generated_tokens": 4000, "samples": 8}),
         "round_1/optimize": (40, {"tokens": 700}),
-        "round_1/eval": (10, {"mean_q": round_q}),
+        "round_1/eval": (10, {"mean_q": round_q, "kinds": kinds[1]}),
         "round_2/search": (50, {"pairs": 5, "generated_tokens": 3000, "samples": 8}),
         "round_2/optimize": (30, {"tokens": 300}),
         "round_2/eval": (10, {"mean_q": round_q - 0.01}),
     }, final_model="round_1/model")
+    (path / "itool/config.yaml").write_text((ROOT / "benchmarks/outcome.yaml").read_text())
     return path / "itool"
 
 
@@ -62,9 +63,12 @@ def test_sft_arm_gets_itools_optimiser_tokens_from_more_data_then_more_epochs(ou
     assert outcome.sft_budget(itool_dir, config) == (0, 1.5, 3000)
 
 
-def test_single_round_keeps_the_better_of_warmup_and_round_1(outcome, tmp_path):
+def test_single_round_keeps_round_1_only_if_its_dev_gain_counts(outcome, tmp_path):
     itool_run(tmp_path, 0.2)
     assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/round_1/model"
+    # a higher mean q from text replies while the calls got worse is no gain
+    itool_run(tmp_path, 0.2, ({"call": -0.4, "text": -0.9}, {"call": -0.5, "text": 0.5}))
+    assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/warmup/model"
     assert outcome.arm_model("itool", tmp_path) == tmp_path / "itool/round_1/model"
     itool_run(tmp_path, 0.0)
     assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/warmup/model"

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCall
 from itool.search.config import SearchConfig
 from itool.search.mcts import Continuation, Outcome, Tree, backup, insert
-from itool.search.pairs import dedupe, overlap, tree_pairs
+from itool.search.pairs import balance_kinds, dedupe, overlap, tree_pairs
 from itool.search.steps import split_continuation
 
 SAMPLE = Sample(
@@ -83,3 +83,22 @@ def test_dedupe_keeps_first_of_each_pair():
     tree = grow({'[get_weather(city="Paris")]': 1.0, '[get_time(city="Paris")]': -1.0})
     pairs = tree_pairs(tree, SearchConfig(), 1)
     assert dedupe(pairs + pairs) == pairs
+
+
+def _pair(sample_id: str, gap: float) -> PreferencePair:
+    return PreferencePair(prompt=[{"role": "user", "content": "q"}], prefix="",
+                          chosen=f"c{gap}", rejected="r", chosen_value=gap - 1.0,
+                          rejected_value=-1.0, sample_id=sample_id, round=1)
+
+
+def test_balance_kinds_caps_text_pairs_at_the_call_pairs_widest_first():
+    kinds = {"call": True, "reply": False}
+    pairs = [_pair("reply", 0.5), _pair("call", 0.2), _pair("reply", 1.9), _pair("reply", 1.2),
+             _pair("call", 0.3)]
+    kept = balance_kinds(pairs, kinds)
+    assert [(p.sample_id, p.chosen) for p in kept] == [
+        ("call", "c0.2"), ("reply", "c1.9"), ("reply", "c1.2"), ("call", "c0.3")]
+    # no call pairs: no text pairs either; text pairs below the cap are all kept
+    assert balance_kinds([_pair("reply", 1.0)], kinds) == []
+    few = [_pair("call", 0.2), _pair("call", 0.4), _pair("reply", 1.0)]
+    assert balance_kinds(few, kinds) == few

@@ -67,7 +67,10 @@ class RunConfig:
     max_rounds: int = option(3, "most rounds of select -> search -> optimize -> evaluate")
     patience: int = option(
         1, "stop after this many rounds in a row whose dev reward gain is below min_gain")
-    min_gain: float = option(0.005, "least gain in mean dev reward (q) that counts as progress")
+    min_gain: float = option(
+        0.005, "least dev gain that counts as progress: the mean of the gains in mean q of the "
+        "samples answered with calls and of those answered in text; a kind that loses "
+        "more than this makes its loss the gain")
     min_pairs: int = option(4, "stop when a round's search yields fewer pairs than this")
     semantic: str = option(
         "model", "semantic similarity in the reward: all-MiniLM-L6-v2 (model) or lexical",

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from itool.model.generate import SamplingParams, TransformersBackend
 from itool.model.prompt import render_prompt
 from itool.records import DIMENSIONS, GRADES, Sample, Score
 from itool.reward.config import RewardConfig
@@ -38,6 +37,8 @@ def greedy_answers(model, tokenizer, samples: Sequence[Sample], max_new_tokens: 
     """Greedy responses to ``samples``, scored against their targets."""
     if not samples:
         return []
+    from itool.model.generate import SamplingParams, TransformersBackend
+
     backend = TransformersBackend(model, tokenizer, batch_size=batch_size, progress=progress)
     prompts = [render_prompt(s, tokenizer) for s in samples]
     outputs = backend.generate(prompts, SamplingParams(n=1, temperature=0.0,
@@ -48,16 +49,38 @@ def greedy_answers(model, tokenizer, samples: Sequence[Sample], max_new_tokens: 
 
 
 def summarize(answers: Sequence[Answer]) -> dict[str, Any]:
-    """Mean reward, grade distribution and the rate at which each dimension is right
-    (the mean similarity for ``semantic``)."""
+    """Mean reward (overall and per kind of sample: answered with calls or in text),
+    grade distribution and the rate at which each dimension is right (the mean
+    similarity for ``semantic``)."""
     n = len(answers)
     if n == 0:
-        return {"samples": 0, "mean_q": None, "grades": {}, "dimensions": {}}
+        return {"samples": 0, "mean_q": None, "kinds": {}, "grades": {}, "dimensions": {}}
     grades = Counter(a.score.grade for a in answers)
+    kinds: dict[str, list[float]] = {}
+    for a in answers:
+        kinds.setdefault("call" if a.sample.expects_call else "text", []).append(a.score.q)
     return {
         "samples": n,
         "mean_q": sum(a.score.q for a in answers) / n,
+        "kinds": {kind: sum(qs) / len(qs) for kind, qs in sorted(kinds.items())},
         "grades": {g: grades.get(g, 0) / n for g in GRADES},
         "dimensions": {d: sum(float(getattr(a.score, d)) for a in answers) / n
                        for d in DIMENSIONS},
     }
+
+
+def dev_gain(before: dict[str, Any], after: dict[str, Any], tolerance: float) -> float:
+    """How much better ``after`` does on the dev set than ``before`` (two
+    :func:`summarize` results), judged per kind of sample (answered with calls, or in
+    text): the mean of the kinds' gains in mean q, or, when some kind lost more than
+    ``tolerance``, that kind's loss.
+
+    Not the gain in the overall mean: text replies score near +1 and wrong calls near
+    -1, so a model that stops calling raised the overall mean while its calls got
+    worse (measured, docs/RESULTS.md). Summaries without kinds fall back to the mean.
+    """
+    shared = sorted(set(before.get("kinds", {})) & set(after.get("kinds", {})))
+    if not shared:
+        return after["mean_q"] - before["mean_q"]
+    gains = [after["kinds"][k] - before["kinds"][k] for k in shared]
+    return min(gains) if min(gains) < -tolerance else sum(gains) / len(gains)

@@ -173,21 +173,19 @@ def markdown(data: dict[str, Any], images: list[Path]) -> str:
         "",
         "## Rounds",
         "",
-        "| round | selected | pairs | tree nodes | tokens/s (search) | dev mean q | gain |"
+        "| round | selected | pairs | tree nodes | tokens/s (search) | dev mean q | calls q | text q |"
         " excellent | poor |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    previous = None
     for row in data["rounds"]:
         dev = row["dev"] or {"mean_q": None, "grades": {}}
-        q = dev["mean_q"]
-        gain = None if previous is None or q is None else q - previous
-        previous = q if q is not None else previous
+        kinds = dev.get("kinds", {})
         search = row["search"]
         lines.append(
             f"| {row['name']} | {_fmt(row['selected'])} | {_fmt(row['pairs'])} | "
             f"{_fmt(search.get('nodes'))} | {_fmt(search.get('generated_tokens_per_second'), 1)} | "
-            f"{_fmt(q)} | {_fmt(gain)} | {_fmt(dev['grades'].get('excellent'), 2)} | "
+            f"{_fmt(dev['mean_q'])} | {_fmt(kinds.get('call'))} | {_fmt(kinds.get('text'))} | "
+            f"{_fmt(dev['grades'].get('excellent'), 2)} | "
             f"{_fmt(dev['grades'].get('poor'), 2)} |")
     lines += ["", "## Five dimensions on dev (rate right; semantic: mean similarity)", "",
               "| round | " + " | ".join(DIMENSIONS) + " |",

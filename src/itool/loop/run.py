@@ -8,7 +8,10 @@ Each step is a stage of the run directory (:class:`~itool.loop.rundir.RunDir`): 
 reads files, writes files, and is recorded in the manifest, so ``--resume`` skips
 what is done. The rounds stop when the dev reward has gained less than ``min_gain``
 for ``patience`` rounds, when no sample is left unmastered, when the search finds
-fewer than ``min_pairs`` pairs, or after ``max_rounds``.
+fewer than ``min_pairs`` pairs, or after ``max_rounds``. A round's gain is judged
+against the best model so far by :func:`~itool.loop.evaluate.dev_gain` (calls and
+text replies weigh alike, and neither may get worse), and each round starts from
+that best model.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 from itool.errors import UserError
 from itool.loop import stages
 from itool.loop.config import RunConfig
+from itool.loop.evaluate import dev_gain
 from itool.loop.report import write_report
 from itool.loop.rundir import RunDir
 
@@ -46,8 +50,9 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
     evals = [_evaluate(rd, config, "warmup", model, dev)]
     models = [model]
 
-    stop, stale = "max_rounds reached", 0
+    stop, stale, best = "max_rounds reached", 0, 0
     for k in range(1, config.max_rounds + 1):
+        model = models[best]
         step = rd / f"round_{k}"
         selected = rd.stage(
             f"round_{k}/select",
@@ -74,17 +79,19 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
                          step / "model"),
                  inputs=[model, step / "pairs.jsonl"], settings=rd.config_dict["optimize"],
                  outputs=[step / "model"])
-        model = step / "model"
-        models.append(model)
-        evals.append(_evaluate(rd, config, f"round_{k}", model, dev))
-        gain = evals[-1]["mean_q"] - evals[-2]["mean_q"]
-        stale = stale + 1 if gain < config.min_gain else 0
-        log(f"[round_{k}] dev reward {evals[-1]['mean_q']:+.3f} (gain {gain:+.3f})")
+        models.append(step / "model")
+        evals.append(_evaluate(rd, config, f"round_{k}", step / "model", dev))
+        gain = dev_gain(evals[best], evals[-1], config.min_gain)
+        log(f"[round_{k}] dev reward {evals[-1]['mean_q']:+.3f} "
+            f"(gain over {rd.relative(models[best])}, by kind: {gain:+.3f})")
+        if gain >= config.min_gain:
+            best, stale = len(models) - 1, 0
+        else:
+            stale += 1
         if stale >= config.patience:
             stop = f"converged (dev gain < {config.min_gain} for {config.patience} round(s))"
             break
 
-    best = max(range(len(evals)), key=lambda i: evals[i]["mean_q"])
     final = models[best]
     log(f"stopped: {stop}; best dev reward {evals[best]['mean_q']:+.3f} ({final})")
     if config.eval.bfcl:

@@ -14,6 +14,7 @@ from itool.config import option
 from itool.search.mcts import MCTSConfig
 
 PAIR_LEVELS = ("step", "full")
+PAIR_BALANCES = ("none", "kind")
 
 
 @dataclass
@@ -46,6 +47,11 @@ class SearchConfig:
     max_pairs_per_tree: int = option(
         0, "keep at most this many pairs of each tree, largest value gap first (0: all); "
         "stops trees with wide gaps (text replies against calls) from dominating a round")
+    pair_balance: str = option(
+        "none", "kind: keep no more pairs from samples answered in text (irrelevance, a "
+        "missing parameter) than from samples answered with calls, widest gaps first; "
+        "their text-against-call gaps are the widest, and unbalanced they teach the model "
+        "to stop calling", choices=PAIR_BALANCES)
 
     def __post_init__(self) -> None:
         self.mcts()  # validates iterations, k, depth, exploration

@@ -115,3 +115,14 @@ def strongest(pairs: list[PreferencePair], limit: int) -> list[PreferencePair]:
                     key=lambda i: pairs[i].rejected_value - pairs[i].chosen_value)
     keep = set(ranked[:limit])
     return [p for i, p in enumerate(pairs) if i in keep]
+
+
+def balance_kinds(pairs: list[PreferencePair], expects_call: dict[str, bool]) -> list[PreferencePair]:
+    """At most as many pairs from samples answered in text as from samples answered
+    with calls (``expects_call`` by sample id), the widest-gap text pairs kept, in
+    their original order."""
+    calls = [p for p in pairs if expects_call[p.sample_id]]
+    text = [p for p in pairs if not expects_call[p.sample_id]]
+    text = strongest(text, len(calls)) if calls else []
+    keep = {id(p) for p in calls + text}
+    return [p for p in pairs if id(p) in keep]

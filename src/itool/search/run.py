@@ -23,7 +23,7 @@ from itool.reward.config import RewardConfig
 from itool.search.config import SearchConfig
 from itool.search.environment import ToolCallEnvironment
 from itool.search.mcts import Tree, derive_seed, run_search
-from itool.search.pairs import dedupe, strongest, tree_pairs
+from itool.search.pairs import balance_kinds, dedupe, strongest, tree_pairs
 from itool.search.sampler import PromptCachedSampler
 
 
@@ -85,7 +85,10 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         trees.extend(saved[0])
         pairs.extend(saved[1])
     bar.close()
-    pairs = strongest(dedupe(pairs), config.max_pairs)
+    pairs = dedupe(pairs)
+    if config.pair_balance == "kind":
+        pairs = balance_kinds(pairs, {s.id: s.expects_call for s in samples})
+    pairs = strongest(pairs, config.max_pairs)
     seconds = time.perf_counter() - started
     work = sampler.stats
     stats = {
