@@ -322,6 +322,30 @@ def test_generated_samples_write_one_record_each(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left
 
 
+def test_itool_sample_records_of_a_run_directory_read_back_exactly(tmp_path):
+    """Run directories keep samples as Sample.to_dict() lines; the other commands
+    (itool search, score, data stats) read those files too."""
+    tool = FunctionSpec.from_dict(WEATHER_TOOL)
+    # two turns of one conversation share a record id, but are two samples
+    meta = {"record_id": "conv-1", "record": 0, "category": "multi_turn", "complexity": 3.5}
+    samples = [
+        Sample("conv-1#1", [tool], [Message("user", "Rain in Paris tomorrow?")],
+               [ToolCall("weather.forecast", {"city": "Paris", "days": 1})], {**meta, "turn": 1}),
+        Sample("conv-1#2", [tool], [Message("user", "Rain in Paris tomorrow?"),
+                                    Message("assistant", "It will rain.")],
+               "Anything else?", {**meta, "turn": 2}),
+    ]
+    path = write_jsonl(tmp_path / "selected.jsonl", [s.to_dict() for s in samples])
+    assert detect_format(path) == "itool"
+    loaded = load_samples(path)
+    assert loaded.format == "itool"
+    assert [s.to_dict() for s in loaded.samples] == [s.to_dict() for s in samples]
+    broken = write_jsonl(tmp_path / "broken.jsonl", [samples[0].to_dict(),
+                                                     {**samples[1].to_dict(), "tools": [7]}])
+    with pytest.raises(DataError, match=r"broken.jsonl:2: not a valid itool sample record"):
+        load_samples(broken)
+
+
 # ---------------------------------------------------------------- detection and validation
 
 

@@ -1,5 +1,5 @@
-"""Dataset formats: read ToolACE, sharegpt (LLaMA-Factory), OpenAI chat and BFCL files
-into :class:`~itool.records.Sample` records, and write samples back.
+"""Dataset formats: read ToolACE, sharegpt (LLaMA-Factory), OpenAI chat, BFCL and
+itool's own sample files into :class:`~itool.records.Sample` records, and write samples back.
 
 One sample per assistant turn, with everything before the turn as context (see
 :mod:`itool.data.formats.conversation` for ids and meta). Every record is checked
@@ -16,7 +16,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from itool.data.formats import bfcl, openai, sharegpt, toolace
+from itool.data.formats import bfcl, native, openai, sharegpt, toolace
 from itool.data.formats.bfcl import bfcl_data_dir
 from itool.data.formats.conversation import RecordError, to_conversations, to_samples
 from itool.data.formats.files import iter_records, read_text, write_records
@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 _CONVERSATION_FORMATS = {"toolace": toolace, "sharegpt": sharegpt, "openai": openai}
-FORMATS = ("toolace", "sharegpt", "openai", "bfcl")
+FORMATS = ("toolace", "sharegpt", "openai", "bfcl", "itool")
 WRITABLE_FORMATS = tuple(_CONVERSATION_FORMATS)
 _SHAREGPT_TAGS = {"human", "gpt", "function_call", "observation"}
 
@@ -64,7 +64,7 @@ def load_samples(path: str | Path, format: str = "auto", skip_invalid: bool = Fa
     """
     text = read_text(path)
     fmt = _detect(text, path) if format == "auto" else _known_format(format)
-    read = bfcl.sample_reader(path) if fmt == "bfcl" else _conversation_reader(fmt)
+    read = _reader(fmt, path)
     samples: list[Sample] = []
     problems: list[tuple[str, str]] = []
     first_seen: dict[str, int] = {}  # record id -> location of the record that has it
@@ -84,7 +84,8 @@ def load_samples(path: str | Path, format: str = "auto", skip_invalid: bool = Fa
         except RecordError as err:
             problems.append((where, str(err)))
             continue
-        rid = got[0].meta["record_id"]
+        # samples of one conversation share a record id; itool's records are one each
+        rid = got[0].id if fmt == "itool" else got[0].meta["record_id"]
         if rid in first_seen:  # sample ids must name one item, or predictions are ambiguous
             problems.append((where, f"duplicate id {rid!r} (record {first_seen[rid]} has it too)"))
             continue
@@ -95,7 +96,11 @@ def load_samples(path: str | Path, format: str = "auto", skip_invalid: bool = Fa
     return LoadResult(samples, records, fmt, skipped=len(problems), problems=problems)
 
 
-def _conversation_reader(fmt: str) -> Callable[[dict[str, Any], int], list[Sample]]:
+def _reader(fmt: str, path: str | Path) -> Callable[[dict[str, Any], int], list[Sample]]:
+    if fmt == "bfcl":
+        return bfcl.sample_reader(path)
+    if fmt == "itool":
+        return native.read
     module = _CONVERSATION_FORMATS[fmt]
     return lambda record, index: to_samples(module.read(record, index), fmt, index)
 
@@ -154,6 +159,8 @@ def _format_of_record(record: Any, path: str | Path) -> str | None:
         raise UserError(f"{path}: this is a BFCL possible-answer file; pass the question file")
     if "question" in record and "function" in record:
         return "bfcl"
+    if native.is_record(record):
+        return "itool"
     if isinstance(record.get("messages"), list):
         return "openai"
     turns = record.get("conversations")
