@@ -75,21 +75,18 @@ def round_names(run_dir: Path) -> list[str]:
     return sorted(found, key=lambda n: int(n.split("_")[1]))
 
 
-def trained_tokens(run_dir: Path) -> int:
-    """Optimiser tokens of a run: its warmup and every round's preference training."""
-    stages = manifest(run_dir).get("stages", {})
-    return sum(rec.get("summary", {}).get("tokens", 0) for name, rec in stages.items()
-               if rec.get("state") == "done" and (name == "warmup" or name.endswith("/optimize")))
-
-
 def sft_budget(itool_dir: Path, config) -> tuple[int, float, int]:
     """``(warmup_limit, epochs, target tokens)`` that give the sft arm as many optimiser
     tokens as itool spent: more of the same training pool, and more than one pass
-    only when the pool runs out."""
+    only when the pool runs out. Counted per sample *drawn*, not per sample trained
+    on: the samples longer than ``max_length`` are dropped after the draw (62 of 240
+    in itool's warmup), and the first sft run, counted per trained sample, got 76% of
+    its budget."""
     warm = stage_summary(itool_dir, "warmup")
     train_size = stage_summary(itool_dir, "data")["train"]
-    target = trained_tokens(itool_dir)
-    per_sample = warm["tokens"] / (warm["samples"] * config.warmup.epochs)
+    drawn = min(config.data.warmup_limit or train_size, train_size)
+    target = arm_tokens("itool", itool_dir.parent)
+    per_sample = warm["tokens"] / (drawn * config.warmup.epochs)
     needed = math.ceil(target / per_sample)
     if needed <= train_size:
         return needed, 1.0, target
@@ -167,26 +164,36 @@ def arm_model(arm: str, out_dir: Path) -> Path:
     return path if path.is_absolute() else run_dir / path
 
 
-def arm_wall(arm: str, out_dir: Path) -> float:
-    """Seconds spent producing an arm's model: its stages, plus itool's data and warmup
-    stages for arms that start from itool's warmup model."""
-    def seconds(run_dir: Path, keep=lambda name: True) -> float:
+def arm_stages(arm: str, out_dir: Path) -> list[dict[str, Any]]:
+    """The finished stage records that produced an arm's model: its own stages, plus
+    itool's data and warmup stages for arms that start from itool's warmup model."""
+    def records(run_dir: Path, keep=lambda name: True) -> list[dict[str, Any]]:
         stages = manifest(run_dir).get("stages", {})
-        return sum(rec.get("seconds", 0) for name, rec in stages.items()
-                   if rec.get("state") == "done" and keep(name))
+        return [rec for name, rec in stages.items() if rec.get("state") == "done" and keep(name)]
 
     itool_dir = out_dir / "itool"
     shared = {"data", "warmup", "warmup/eval"}
     if arm == "base":
-        return 0.0
+        return []
     if arm == "warmup":
-        return seconds(itool_dir, lambda n: n in {"data", "warmup"})
+        return records(itool_dir, lambda n: n in {"data", "warmup"})
     if arm == "single_round":
-        return seconds(itool_dir, lambda n: n in shared or n.startswith("round_1/"))
+        return records(itool_dir, lambda n: n in shared or n.startswith("round_1/"))
     if arm in ("dpo", "sampling"):
-        return (seconds(itool_dir, lambda n: n in {"data", "warmup"})
-                + seconds(out_dir / arm, lambda n: n != "data"))
-    return seconds(out_dir / arm)
+        return (records(itool_dir, lambda n: n in {"data", "warmup"})
+                + records(out_dir / arm, lambda n: n != "data"))
+    return records(out_dir / arm)
+
+
+def arm_wall(arm: str, out_dir: Path) -> float:
+    """Seconds spent producing an arm's model."""
+    return sum(rec.get("seconds", 0) for rec in arm_stages(arm, out_dir))
+
+
+def arm_tokens(arm: str, out_dir: Path) -> int:
+    """Optimiser tokens spent producing an arm's model (warmup SFT and preference
+    training), the compute the sft arm is matched on."""
+    return sum(rec.get("summary", {}).get("tokens", 0) for rec in arm_stages(arm, out_dir))
 
 
 # ---------------------------------------------------------------- evaluation
@@ -240,7 +247,7 @@ def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
             "eval_s": eval_seconds(out_dir, "subset", arm),
             "profile": summary.get("fragments", {}).get("all"),
             "model": str(arm_model(arm, out_dir)),
-            "tokens": trained_tokens(out_dir / arm) if (out_dir / arm).is_dir() else 0,
+            "tokens": arm_tokens(arm, out_dir),
         }
         full = load_eval(out_dir, "full", arm)
         if full is not None:
@@ -285,6 +292,7 @@ def round_rows(run_dir: Path) -> list[dict[str, Any]]:
         rows.append({
             "name": name,
             "dev_q": dev and dev["mean_q"],
+            "dev_kinds": (dev or {}).get("kinds", {}),
             "grades": dev and dev["grades"],
             "dimensions": dev and dev["dimensions"],
             "selected": row["selected"],
@@ -312,13 +320,14 @@ def tables(results: dict[str, Any], command: str, limit: int) -> str:
         "",
         f"### BFCL subset accuracy (%), {limit} seeded entries per category",
         "",
-        "| arm | " + " | ".join(SUBSET_CATEGORIES) + " | overall | train wall (s) | eval (s) |",
-        "|---" * (len(SUBSET_CATEGORIES) + 4) + "|",
+        "| arm | " + " | ".join(SUBSET_CATEGORIES)
+        + " | overall | optimiser tokens | train wall (s) | eval (s) |",
+        "|---" * (len(SUBSET_CATEGORIES) + 5) + "|",
     ]
     for arm, row in arms.items():
         cells = [pct(row["accuracy"].get(c)) for c in SUBSET_CATEGORIES]
         lines.append(f"| {arm} | " + " | ".join(cells) + f" | **{pct(row['overall'])}** | "
-                     f"{row['wall_s']:.0f} | {row['eval_s'] or 0:.0f} |")
+                     f"{row['tokens']} | {row['wall_s']:.0f} | {row['eval_s'] or 0:.0f} |")
     lines += ["", "Overall is the unweighted mean of the categories (BFCL's convention).", ""]
     if "itool" in arms and "sft" in arms:
         gain = {c: (arms["itool"]["accuracy"].get(c) or 0) - (arms["sft"]["accuracy"].get(c) or 0)
@@ -347,13 +356,15 @@ def tables(results: dict[str, Any], command: str, limit: int) -> str:
             lines.append(f"| {arm} | " + " | ".join(pct(row["accuracy"][c]) for c in FULL_CATEGORIES)
                          + f" | **{pct(row['overall'])}** | {row['entries']} |")
     lines += ["", "### Rounds: dev reward, pairs and cost", "",
-              "| arm | stage | dev q | excellent | selected | pairs | MCTS tokens | tokens/pair "
-              "| train tokens | select s | search s | optimize s | eval s |", "|---" * 13 + "|"]
+              "| arm | stage | dev q | calls q | text q | excellent | selected | pairs | MCTS tokens "
+              "| tokens/pair | train tokens | select s | search s | optimize s | eval s |",
+              "|---" * 15 + "|"]
     for arm, rows in results["rounds"].items():
         for r in rows:
             s = r["seconds"]
             lines.append(
                 f"| {arm} | {r['name']} | {fmt(r['dev_q'], '+.3f')} | "
+                f"{fmt(r['dev_kinds'].get('call'), '+.3f')} | {fmt(r['dev_kinds'].get('text'), '+.3f')} | "
                 f"{pct(r['grades'] and r['grades'].get('excellent'))} | {fmt(r['selected'])} | "
                 f"{fmt(r['pairs'])} | {fmt(r['mcts_tokens'])} | {fmt(r['tokens_per_pair'])} | "
                 f"{fmt(r['train_tokens'])} | {fmt(s.get('select'), '.0f')} | "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,13 +51,16 @@ def itool_run(path: Path, round_q: float, kinds: tuple[dict, dict] = ({}, {})) -
 
 def test_sft_arm_gets_itools_optimiser_tokens_from_more_data_then_more_epochs(outcome, tmp_path):
     config = resolve_run_config(outcome.ROOT / "benchmarks/outcome.yaml")
+    config = replace(config, data=replace(config.data, warmup_limit=25))
     itool_dir = itool_run(tmp_path, 0.2)
-    # 2000 + 700 + 300 tokens at 100 tokens per sample: 30 samples, one pass.
-    assert outcome.sft_budget(itool_dir, config) == (30, 1.0, 3000)
-    assert outcome.trained_tokens(itool_dir) == 3000
+    # itool's warmup drew 25 samples (20 fit max_length): 2000 tokens, 80 per drawn
+    # sample. 2000 + 700 + 300 tokens: 38 draws (some will be too long too), one pass.
+    assert outcome.sft_budget(itool_dir, config) == (38, 1.0, 3000)
+    assert outcome.arm_tokens("itool", tmp_path) == 3000
+    assert outcome.arm_tokens("single_round", tmp_path) == 2000 + 700
     sft = outcome.arm_config("sft", config, tmp_path)
-    assert (sft.max_rounds, sft.data.warmup_limit, sft.warmup.epochs) == (0, 30, 1.0)
-    # A pool of 20 samples runs out: all of it, 1.5 passes.
+    assert (sft.max_rounds, sft.data.warmup_limit, sft.warmup.epochs) == (0, 38, 1.0)
+    # A pool of 20 samples runs out (all 20 drawn): all of it, 1.5 passes.
     manifest = json.loads((itool_dir / "manifest.json").read_text())
     manifest["stages"]["data"]["summary"]["train"] = 20
     (itool_dir / "manifest.json").write_text(json.dumps(manifest))
