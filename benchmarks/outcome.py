@@ -67,14 +67,6 @@ def stage_summary(run_dir: Path, name: str) -> dict[str, Any]:
     return manifest(run_dir).get("stages", {}).get(name, {}).get("summary", {})
 
 
-def round_names(run_dir: Path) -> list[str]:
-    """``round_1``, ``round_2``, ... whose search finished, in order."""
-    stages = manifest(run_dir).get("stages", {})
-    found = {name.split("/")[0] for name, rec in stages.items()
-             if name.startswith("round_") and name.endswith("/search") and rec.get("state") == "done"}
-    return sorted(found, key=lambda n: int(n.split("_")[1]))
-
-
 def sft_budget(itool_dir: Path, config) -> tuple[int, float, int]:
     """``(warmup_limit, epochs, target tokens)`` that give the sft arm as many optimiser
     tokens as itool spent: more of the same training pool, and more than one pass
@@ -132,10 +124,6 @@ def arm_config(arm: str, base, out_dir: Path):
         return replace(base, max_rounds=0, data=replace(base.data, warmup_limit=limit),
                        warmup=replace(base.warmup, epochs=epochs))
     return None
-
-
-def dev_q(run_dir: Path, name: str) -> float | None:
-    return stage_summary(run_dir, f"{name}/eval").get("mean_q")
 
 
 def arm_model(arm: str, out_dir: Path) -> Path:
