@@ -484,6 +484,9 @@ def main() -> None:
         results = collect(out_dir, Path(args.config))
     except UserError as err:
         raise SystemExit(f"error: {err}") from None
+    if not results["arms"]:  # e.g. --report-only on a fresh clone: keep the committed results
+        raise SystemExit(f"error: no evaluated arm under {out_dir}/evaluation; nothing written "
+                         "(run some arms first, or pass --out-dir)")
     command = (f"python benchmarks/outcome.py --limit-per-category {args.limit_per_category}"
                + (" --full" if results["full"] else ""))
     write_results(results, command, args.limit_per_category)

@@ -109,3 +109,13 @@ def test_tables_report_every_arm_and_the_itool_minus_sft_gap(outcome):
     assert [r.split(" | ")[0] for r in rows[1:]] == ["| base", "| sft", "| itool"]
     assert "itool − sft: overall +5.0 points" in text
     assert "**30.0**" in text
+
+
+def test_report_only_without_evaluated_arms_refuses_and_writes_nothing(outcome, tmp_path,
+                                                                       monkeypatch):
+    results = outcome.ROOT / "docs/results/outcome.json"
+    before = results.read_bytes()
+    monkeypatch.setattr("sys.argv", ["outcome.py", "--report-only", "--out-dir", str(tmp_path)])
+    with pytest.raises(SystemExit, match="no evaluated arm"):
+        outcome.main()
+    assert results.read_bytes() == before
