@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCall
 from itool.search.config import SearchConfig
 from itool.search.mcts import Continuation, Outcome, Tree, backup, insert
-from itool.search.pairs import balance_kinds, dedupe, overlap, tree_pairs
+from itool.search.pairs import balance_kinds, dedupe, needs_reference, overlap, reference_pair, tree_pairs
 from itool.search.steps import split_continuation
 
 SAMPLE = Sample(
@@ -77,6 +77,32 @@ def test_thresholds_filter_uninformative_pairs():
     assert overlap('city="Paris"', 'city="Parisx"') > 0.9
     assert tree_pairs(grow(similar), SearchConfig(max_overlap=0.9), 1) == []
     assert len(tree_pairs(grow(similar), SearchConfig(max_overlap=0.99), 1)) == 1
+
+
+def test_reference_pair_stands_in_for_a_tree_of_equally_wrong_branches():
+    one_call = {'[get_weather(city="Rome")]': -0.5, '[get_time(city="Rome")]': -0.9}
+    tree = grow(one_call)
+    config = SearchConfig(pair_level="full", min_chosen_value=-0.3)
+    assert tree_pairs(tree, config, 1) == []
+    assert needs_reference(tree, [])
+    reference = Outcome(1.0, {"grade": "excellent", "dimensions": {"function_name": True}})
+    pair = reference_pair(tree, reference, config, round_index=3)
+    assert (pair.prefix, pair.chosen, pair.rejected) == (
+        "", '[get_weather(city="Paris")]', '[get_time(city="Rome")]')  # the worst response
+    assert (pair.chosen_value, pair.rejected_value) == (1.0, -0.9)
+    assert pair.chosen_grade == "excellent" and pair.rejected_grade == "poor"
+    assert pair.chosen_finishes and pair.sample_id == "w1" and pair.round == 3
+    # the reference scored no better than the worst response: no pair
+    assert reference_pair(tree, Outcome(-0.85), config, 3) is None
+
+
+def test_trees_with_a_pair_or_an_excellent_response_need_no_reference():
+    right = grow({'[get_weather(city="Paris")]': 1.0, '[get_weather(city="Paris") ]': 0.95})
+    assert tree_pairs(right, SearchConfig(), 1) == []  # too close to pair
+    assert not needs_reference(right, [])
+    paired = grow({'[get_weather(city="Rome")]': 0.0, '[get_time(city="Rome")]': -0.9})
+    pairs = tree_pairs(paired, SearchConfig(), 1)
+    assert pairs and not needs_reference(paired, pairs)
 
 
 def test_dedupe_keeps_first_of_each_pair():

@@ -11,7 +11,7 @@ import torch
 
 from itool.cli import main
 from itool.loop.files import read_jsonl
-from itool.model.prompt import render_prompt
+from itool.model.prompt import render_prompt, target_text
 from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCall
 from itool.reward.config import RewardConfig
 from itool.search.config import SearchConfig
@@ -105,6 +105,25 @@ def test_pairs_per_tree_keeps_each_trees_widest_gaps(lively_model, tokenizer):
     expected = [max(pairs, key=lambda p: p.chosen_value - p.rejected_value)
                 for pairs in by_tree.values() if pairs]
     assert [p.to_dict() for p in capped] == [p.to_dict() for p in expected]
+
+
+def test_reference_fallback_pairs_the_reference_where_a_tree_found_nothing(lively_model,
+                                                                          tokenizer):
+    # a random model's answers are all poor: with the default thresholds no tree pairs
+    config = SearchConfig(iterations=2, k=2, max_new_tokens=8, pair_level="full")
+    assert search_samples(lively_model, tokenizer, SAMPLES, config, reward=LEXICAL,
+                          progress=False).pairs == []
+    result = search_samples(lively_model, tokenizer, SAMPLES,
+                            replace(config, reference_fallback=True), reward=LEXICAL,
+                            progress=False)
+    assert [p.sample_id for p in result.pairs] == ["paris", "joke"]
+    assert result.stats["reference_pairs"] == 2
+    for pair, sample in zip(result.pairs, SAMPLES, strict=True):
+        assert pair.prefix == "" and pair.chosen == target_text(sample)
+        assert pair.chosen_grade == "excellent" and pair.rejected_grade != "excellent"
+        tree = next(t for t in result.trees if t["sample_id"] == sample.id)
+        responses = {n["outcome"]["value"]: n for n in _walk(tree["root"]) if "outcome" in n}
+        assert pair.rejected_value == min(responses)  # the tree's worst response
 
 
 def test_search_resumes_saved_groups_with_the_same_result(lively_model, tokenizer, tmp_path):

@@ -47,6 +47,10 @@ class SearchConfig:
     max_pairs_per_tree: int = option(
         0, "keep at most this many pairs of each tree, largest value gap first (0: all); "
         "stops trees with wide gaps (text replies against calls) from dominating a round")
+    reference_fallback: bool = option(
+        False, "a tree with no pair and no excellent response pairs the sample's reference "
+        "answer (chosen) with its worst response (rejected); without it the deficiencies "
+        "the model never samples right (e.g. several parallel calls) get no pair")
     pair_balance: str = option(
         "none", "kind: keep no more pairs from samples answered in text (irrelevance, a "
         "missing parameter) than from samples answered with calls, widest gaps first; "

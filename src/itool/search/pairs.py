@@ -11,6 +11,12 @@ the same text:
   difference the search found (a wrong argument value against a right one);
 * full level: the completed responses through them (best and worst below each side).
 
+With ``reference_fallback`` a tree that gives no pair although none of its responses
+is excellent (every branch equally wrong: a 135M model asked for two parallel calls
+writes one in all of them) pairs the sample's reference answer, chosen, with the
+tree's worst response, rejected (:func:`reference_pair`); otherwise such a deficiency
+never reaches the optimiser. The original iTool code pairs tree branches only.
+
 Pairs are :class:`~itool.records.PreferencePair` records, written one ``to_dict()`` per
 line; :func:`itool.train.preference.pairs_to_dataset` turns them into TRL's
 ``prompt``/``chosen``/``rejected`` text columns.
@@ -21,10 +27,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from itool.model.prompt import prompt_messages
+from itool.model.prompt import prompt_messages, target_text
 from itool.records import PreferencePair
 from itool.search.config import SearchConfig
-from itool.search.mcts import Node, Tree
+from itool.search.mcts import Node, Outcome, Tree
 
 
 def overlap(a: str, b: str) -> float:
@@ -93,6 +99,43 @@ def tree_pairs(tree: Tree, config: SearchConfig, round_index: int) -> list[Prefe
             rejected_finishes=finishes[1],
         ))
     return pairs
+
+
+def needs_reference(tree: Tree, pairs: list[PreferencePair]) -> bool:
+    """Whether a tree is a fallback case: no pair, and no excellent response in it."""
+    leaves = list(tree.root.leaves())
+    return (not pairs and bool(leaves)
+            and all(leaf.outcome.info.get("grade") != "excellent" for leaf in leaves))
+
+
+def reference_pair(tree: Tree, reference: Outcome, config: SearchConfig,
+                   round_index: int) -> PreferencePair | None:
+    """The sample's reference answer (scored as ``reference``) chosen over the tree's
+    worst completed response, both whole responses from the root; None when they are
+    not an informative pair by the same gap and overlap thresholds as sibling pairs."""
+    sample = tree.problem.sample
+    worst = _extreme_leaf(tree.root, best=False)
+    chosen, rejected = target_text(sample), worst.prefix
+    if reference.value - worst.outcome.value < config.min_value_gap:
+        return None
+    if not rejected.strip() or overlap(chosen, rejected) > config.max_overlap:
+        return None
+    return PreferencePair(
+        prompt=prompt_messages(sample),
+        prefix="",
+        chosen=chosen,
+        rejected=rejected,
+        chosen_value=reference.value,
+        rejected_value=worst.outcome.value,
+        sample_id=sample.id,
+        round=round_index,
+        chosen_dimensions=reference.info.get("dimensions", {}),
+        rejected_dimensions=worst.outcome.info.get("dimensions", {}),
+        chosen_grade=reference.info.get("grade"),
+        rejected_grade=worst.outcome.info.get("grade"),
+        chosen_finishes=True,
+        rejected_finishes=worst.finished,
+    )
 
 
 def dedupe(pairs: Iterable[PreferencePair]) -> list[PreferencePair]:

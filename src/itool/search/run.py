@@ -18,12 +18,13 @@ from typing import Any
 from tqdm import tqdm
 
 from itool.loop.files import read_jsonl, write_jsonl
+from itool.model.prompt import target_text
 from itool.records import PreferencePair, Sample
 from itool.reward.config import RewardConfig
 from itool.search.config import SearchConfig
 from itool.search.environment import ToolCallEnvironment
 from itool.search.mcts import Tree, derive_seed, run_search
-from itool.search.pairs import balance_kinds, dedupe, strongest, tree_pairs
+from itool.search.pairs import balance_kinds, dedupe, needs_reference, reference_pair, strongest, tree_pairs
 from itool.search.sampler import PromptCachedSampler
 
 
@@ -74,9 +75,7 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
                         for s in group]
             run_search(searched, env, config.mcts(), progress=bar.update)
             saved = ([tree_record(t) for t in searched],
-                     [p for t in searched
-                      for p in strongest(tree_pairs(t, config, round_index),
-                                         config.max_pairs_per_tree)])
+                     group_pairs(searched, env, config, round_index))
             if part is not None:
                 write_jsonl(part, [{"trees": saved[0], "pairs": [p.to_dict() for p in saved[1]]}])
         else:
@@ -86,8 +85,9 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         pairs.extend(saved[1])
     bar.close()
     pairs = dedupe(pairs)
+    by_id = {s.id: s for s in samples}
     if config.pair_balance == "kind":
-        pairs = balance_kinds(pairs, {s.id: s.expects_call for s in samples})
+        pairs = balance_kinds(pairs, {i: s.expects_call for i, s in by_id.items()})
     pairs = strongest(pairs, config.max_pairs)
     seconds = time.perf_counter() - started
     work = sampler.stats
@@ -98,6 +98,8 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         "expansions": sum(t["expansions"] for t in trees),
         "responses_scored": env.scored,
         "pairs": len(pairs),
+        "reference_pairs": sum(p.prefix == "" and p.chosen == target_text(by_id[p.sample_id])
+                               for p in pairs) if config.reference_fallback else 0,
         "seconds": seconds,
         "encoded_tokens": work.encoded_tokens,
         "generated_tokens": work.generated_tokens,
@@ -108,6 +110,24 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         "batch_trees": config.batch_trees,
     }
     return SearchResult(trees=trees, pairs=pairs, stats=stats)
+
+
+def group_pairs(trees: list[Tree], env: ToolCallEnvironment, config: SearchConfig,
+                round_index: int) -> list[PreferencePair]:
+    """The pairs of a group of searched trees: each tree's widest ``max_pairs_per_tree``
+    sibling pairs, or with ``reference_fallback`` its reference pair when it needs one
+    (see :mod:`itool.search.pairs`); the references are scored like any response."""
+    per_tree = [strongest(tree_pairs(t, config, round_index), config.max_pairs_per_tree)
+                for t in trees]
+    if config.reference_fallback:
+        needy = [i for i, (t, p) in enumerate(zip(trees, per_tree, strict=True))
+                 if needs_reference(t, p)]
+        outcomes = env.score([(trees[i].problem, target_text(trees[i].problem.sample))
+                              for i in needy])
+        for i, outcome in zip(needy, outcomes, strict=True):
+            pair = reference_pair(trees[i], outcome, config, round_index)
+            per_tree[i] = [pair] if pair else []
+    return [p for pairs in per_tree for p in pairs]
 
 
 def _load_part(part: Path | None, group: list[Sample]):
