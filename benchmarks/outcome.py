@@ -273,6 +273,8 @@ def round_rows(run_dir: Path) -> list[dict[str, Any]]:
     for row in data["rounds"]:
         name, dev = row["name"], row["dev"]
         pairs, generated = row["pairs"], row["search"].get("generated_tokens")
+        reference = row["search"].get("reference_pairs", 0)
+        tree_pairs = pairs - reference if pairs is not None else None
         seconds = {part: stages.get(f"{name}/{part}", {}).get("seconds")
                    for part in ("select", "search", "optimize", "eval")}
         if name == "warmup":
@@ -285,8 +287,9 @@ def round_rows(run_dir: Path) -> list[dict[str, Any]]:
             "dimensions": dev and dev["dimensions"],
             "selected": row["selected"],
             "pairs": pairs,
+            "reference_pairs": reference if name != "warmup" else None,
             "mcts_tokens": generated,
-            "tokens_per_pair": round(generated / pairs, 1) if pairs else None,
+            "tokens_per_pair": round(generated / tree_pairs, 1) if tree_pairs else None,
             "train_tokens": row["training"].get("tokens"),
             "seconds": seconds,
         })
@@ -344,9 +347,10 @@ def tables(results: dict[str, Any], command: str, limit: int) -> str:
             lines.append(f"| {arm} | " + " | ".join(pct(row["accuracy"][c]) for c in FULL_CATEGORIES)
                          + f" | **{pct(row['overall'])}** | {row['entries']} |")
     lines += ["", "### Rounds: dev reward, pairs and cost", "",
-              "| arm | stage | dev q | calls q | text q | excellent | selected | pairs | MCTS tokens "
-              "| tokens/pair | train tokens | select s | search s | optimize s | eval s |",
-              "|---" * 15 + "|"]
+              "| arm | stage | dev q | calls q | text q | excellent | selected | pairs | of them "
+              "reference | MCTS tokens | tokens/tree pair | train tokens | select s | search s "
+              "| optimize s | eval s |",
+              "|---" * 16 + "|"]
     for arm, rows in results["rounds"].items():
         for r in rows:
             s = r["seconds"]
@@ -354,7 +358,8 @@ def tables(results: dict[str, Any], command: str, limit: int) -> str:
                 f"| {arm} | {r['name']} | {fmt(r['dev_q'], '+.3f')} | "
                 f"{fmt(r['dev_kinds'].get('call'), '+.3f')} | {fmt(r['dev_kinds'].get('text'), '+.3f')} | "
                 f"{pct(r['grades'] and r['grades'].get('excellent'))} | {fmt(r['selected'])} | "
-                f"{fmt(r['pairs'])} | {fmt(r['mcts_tokens'])} | {fmt(r['tokens_per_pair'])} | "
+                f"{fmt(r['pairs'])} | {fmt(r.get('reference_pairs'))} | {fmt(r['mcts_tokens'])} | "
+                f"{fmt(r['tokens_per_pair'])} | "
                 f"{fmt(r['train_tokens'])} | {fmt(s.get('select'), '.0f')} | "
                 f"{fmt(s.get('search'), '.0f')} | {fmt(s.get('optimize') or s.get('warmup'), '.0f')} | "
                 f"{fmt(s.get('eval'), '.0f')} |")

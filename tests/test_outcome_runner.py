@@ -119,3 +119,17 @@ def test_report_only_without_evaluated_arms_refuses_and_writes_nothing(outcome, 
     with pytest.raises(SystemExit, match="no evaluated arm"):
         outcome.main()
     assert results.read_bytes() == before
+
+
+def test_round_rows_count_mcts_tokens_per_tree_pair_not_per_reference_pair(outcome, tmp_path):
+    run = itool_run(tmp_path, 0.2)
+    stages = json.loads((run / "manifest.json").read_text())
+    stages["stages"]["round_1/search"]["summary"]["reference_pairs"] = 2
+    (run / "manifest.json").write_text(json.dumps(stages))
+    for name in ("warmup", "round_1", "round_2"):
+        (run / name).mkdir()
+    warmup, first, second = outcome.round_rows(run)
+    assert warmup["pairs"] is None and warmup["reference_pairs"] is None
+    assert (first["pairs"], first["reference_pairs"], first["tokens_per_pair"]) == (10, 2, 500.0)
+    assert (second["reference_pairs"], second["tokens_per_pair"]) == (0, 600.0)
+    assert first["seconds"] == {"select": 20, "search": 60, "optimize": 40, "eval": 10}
