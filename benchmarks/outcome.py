@@ -201,8 +201,25 @@ def evaluate(arms: list[str], out_dir: Path, base, categories: list[str], limit:
     for arm in arms:
         model = arm_model(arm, out_dir)
         out = rd / f"{label}/{arm}.json"
-        rd.stage(f"{label}/{arm}", partial(stages.evaluate_bfcl, config, model, out),
-                 inputs=[model], settings=settings, outputs=[out])
+        twin = next((other for other in ARMS if other != arm and rd.finished(
+            f"{label}/{other}", [model], settings, [rd / f"{label}/{other}.json"])), None)
+        work = (partial(copy_evaluation, rd / f"{label}/{twin}.json", out, twin) if twin
+                else partial(stages.evaluate_bfcl, config, model, out))
+        rd.stage(f"{label}/{arm}", work, inputs=[model], settings=settings, outputs=[out])
+
+
+def copy_evaluation(source: Path, out: Path, twin: str) -> dict[str, Any]:
+    """The evaluation of an arm whose model is another arm's very model (itool kept its
+    warmup model, say): greedy decoding gives the same answers, so they are copied
+    rather than generated again (~12 min here), and marked with ``same_model_as``."""
+    import shutil
+
+    from itool.model.bfcl_generate import predictions_path
+
+    shutil.copyfile(predictions_path(source), predictions_path(out))
+    shutil.copyfile(source, out)
+    summary = manifest(out.parent.parent)["stages"][f"{out.parent.name}/{twin}"]["summary"]
+    return {**summary, "same_model_as": twin}
 
 
 # ---------------------------------------------------------------- results
@@ -215,8 +232,11 @@ def load_eval(out_dir: Path, label: str, arm: str) -> dict[str, Any] | None:
 
 
 def eval_seconds(out_dir: Path, label: str, arm: str) -> float | None:
-    rec = manifest(out_dir / "evaluation").get("stages", {}).get(f"{label}/{arm}", {})
-    return rec.get("seconds")
+    """How long the arm's evaluation took (its twin's, if it was copied from one)."""
+    stages = manifest(out_dir / "evaluation").get("stages", {})
+    rec = stages.get(f"{label}/{arm}", {})
+    twin = rec.get("summary", {}).get("same_model_as")
+    return stages.get(f"{label}/{twin}", {}).get("seconds") if twin else rec.get("seconds")
 
 
 def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
@@ -236,6 +256,8 @@ def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
             "profile": summary.get("fragments", {}).get("all"),
             "model": str(arm_model(arm, out_dir)),
             "tokens": arm_tokens(arm, out_dir),
+            "same_model_as": manifest(out_dir / "evaluation").get("stages", {})
+            .get(f"subset/{arm}", {}).get("summary", {}).get("same_model_as"),
         }
         full = load_eval(out_dir, "full", arm)
         if full is not None:
@@ -319,7 +341,10 @@ def tables(results: dict[str, Any], command: str, limit: int) -> str:
         cells = [pct(row["accuracy"].get(c)) for c in SUBSET_CATEGORIES]
         lines.append(f"| {arm} | " + " | ".join(cells) + f" | **{pct(row['overall'])}** | "
                      f"{row['tokens']} | {row['wall_s']:.0f} | {row['eval_s'] or 0:.0f} |")
-    lines += ["", "Overall is the unweighted mean of the categories (BFCL's convention).", ""]
+    lines += ["", "Overall is the unweighted mean of the categories (BFCL's convention)."]
+    lines += [f"{arm} ends with {row['same_model_as']}'s model, so its row is that evaluation."
+              for arm, row in arms.items() if row.get("same_model_as")]
+    lines += [""]
     if "itool" in arms and "sft" in arms:
         gain = {c: (arms["itool"]["accuracy"].get(c) or 0) - (arms["sft"]["accuracy"].get(c) or 0)
                 for c in SUBSET_CATEGORIES}

@@ -133,3 +133,33 @@ def test_round_rows_count_mcts_tokens_per_tree_pair_not_per_reference_pair(outco
     assert (first["pairs"], first["reference_pairs"], first["tokens_per_pair"]) == (10, 2, 500.0)
     assert (second["reference_pairs"], second["tokens_per_pair"]) == (0, 600.0)
     assert first["seconds"] == {"select": 20, "search": 60, "optimize": 40, "eval": 10}
+
+
+def test_an_arm_that_kept_another_arms_model_gets_that_evaluation_copied(outcome, tmp_path):
+    from itool.loop.rundir import RunDir
+    from itool.model.bfcl_generate import SUBSET_SEED, predictions_path
+
+    config = resolve_run_config(ROOT / "benchmarks/outcome.yaml")
+    run = itool_run(tmp_path, 0.2)
+    manifest = json.loads((run / "manifest.json").read_text())
+    (run / "manifest.json").write_text(json.dumps({**manifest, "final_model": "warmup/model"}))
+    (run / "warmup/model").mkdir(parents=True)
+    (run / "warmup/model/weights.bin").write_bytes(b"not a model: evaluating it would fail")
+    categories = ["simple_python"]
+    rd = RunDir(tmp_path / "evaluation", config, resume=True)
+    warm_out = rd / "subset/warmup.json"
+
+    def fake_evaluation():
+        warm_out.parent.mkdir(parents=True, exist_ok=True)
+        warm_out.write_text('{"summary": {"overall": {"accuracy": 0.25}}}')
+        predictions_path(warm_out).write_text("{}\n")
+        return {"overall_accuracy": 0.25}
+
+    rd.stage("subset/warmup", fake_evaluation, inputs=[run / "warmup/model"],
+             settings=[categories, 50, 160, config.semantic, SUBSET_SEED], outputs=[warm_out])
+    outcome.evaluate(["itool"], tmp_path, config, categories, 50, 160, "subset")
+    copied = tmp_path / "evaluation/subset/itool.json"
+    assert copied.read_text() == warm_out.read_text()
+    assert predictions_path(copied).read_text() == "{}\n"
+    stage = outcome.manifest(tmp_path / "evaluation")["stages"]["subset/itool"]
+    assert stage["summary"] == {"overall_accuracy": 0.25, "same_model_as": "warmup"}
