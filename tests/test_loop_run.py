@@ -5,6 +5,7 @@ every stage; then ``--resume`` skips everything that finished."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -147,9 +148,11 @@ def test_kill_9_during_search_then_resume_gives_the_pairs_of_an_uninterrupted_ru
     assert read_json(killed / "manifest.json")["status"] == "finished"
 
 
-def test_rounds_can_start_from_an_already_warmed_up_model(tmp_path, tiny_dir):
+def test_rounds_can_start_from_an_already_warmed_up_model(tmp_path, tiny_dir, monkeypatch):
     config = tiny_config(tiny_dir)
-    config.warmup_model = str(tiny_dir)
+    monkeypatch.chdir(tiny_dir.parent)
+    config.warmup_model = tiny_dir.name  # relative to the caller's working directory
+    config.min_gain = 10.0  # no round can count: the run ends with the warmup model
     config.eval.bfcl = False
     config_file = tmp_path / "from-warm.yaml"
     dump_config(config, config_file)
@@ -157,5 +160,6 @@ def test_rounds_can_start_from_an_already_warmed_up_model(tmp_path, tiny_dir):
     manifest = read_json(tmp_path / "run/manifest.json")
     assert "warmup" not in manifest["stages"]
     assert "warmup/eval" in manifest["stages"] and "round_1/search" in manifest["stages"]
+    assert Path(manifest["final_model"]) == tiny_dir.resolve()  # found from anywhere
     assert main(["run", "--run-dir", str(tmp_path / "run2"),
                  "--warmup-model", str(tmp_path / "nowhere")]) == 1

@@ -103,7 +103,7 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
                 outputs=[rd / "report/bfcl_warmup.json"])
         rd.stage("bfcl/final", partial(stages.evaluate_bfcl, config, final, rd / "report/bfcl.json"),
                  inputs=[final], settings=bfcl_settings, outputs=[rd / "report/bfcl.json"])
-    rd.close(stop, rd.relative(final))
+    rd.close(stop, rd.location(final))
     report = write_report(rd.path)
     log(f"report: {report}")
     return report

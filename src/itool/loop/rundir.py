@@ -101,6 +101,13 @@ class RunDir:
         except ValueError:
             return str(path)
 
+    def location(self, path: Path) -> str:
+        """Where ``path`` is, as the manifest records a model: relative to the run
+        directory when inside it, else absolute, so that it can be found from any
+        working directory (a ``warmup_model`` given relative to the caller's)."""
+        resolved = path.resolve()
+        return self.relative(resolved) if resolved.is_relative_to(self.path.resolve()) else str(resolved)
+
     def _hashes_of(self, paths: list[Path]) -> dict[str, str]:
         return {self.relative(p): self._hash(p) for p in paths}
 
