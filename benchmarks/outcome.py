@@ -201,11 +201,24 @@ def evaluate(arms: list[str], out_dir: Path, base, categories: list[str], limit:
     for arm in arms:
         model = arm_model(arm, out_dir)
         out = rd / f"{label}/{arm}.json"
-        twin = next((other for other in ARMS if other != arm and rd.finished(
-            f"{label}/{other}", [model], settings, [rd / f"{label}/{other}.json"])), None)
+        twin = evaluated_twin(rd, label, arm, model, settings, out_dir)
         work = (partial(copy_evaluation, rd / f"{label}/{twin}.json", out, twin) if twin
                 else partial(stages.evaluate_bfcl, config, model, out))
         rd.stage(f"{label}/{arm}", work, inputs=[model], settings=settings, outputs=[out])
+
+
+def evaluated_twin(rd, label: str, arm: str, model: Path, settings: list,
+                   out_dir: Path) -> str | None:
+    """Another arm whose model is this very directory and whose evaluation under
+    ``label`` is current, if any."""
+    for other in ARMS:
+        if other == arm or f"{label}/{other}" not in rd.manifest["stages"]:
+            continue
+        theirs = arm_model(other, out_dir)
+        if theirs.resolve() == model.resolve() and rd.finished(
+                f"{label}/{other}", [theirs], settings, [rd / f"{label}/{other}.json"]):
+            return other
+    return None
 
 
 def copy_evaluation(source: Path, out: Path, twin: str) -> dict[str, Any]:

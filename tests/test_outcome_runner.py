@@ -135,18 +135,21 @@ def test_round_rows_count_mcts_tokens_per_tree_pair_not_per_reference_pair(outco
     assert first["seconds"] == {"select": 20, "search": 60, "optimize": 40, "eval": 10}
 
 
-def test_an_arm_that_kept_another_arms_model_gets_that_evaluation_copied(outcome, tmp_path):
+def test_an_arm_that_kept_another_arms_model_gets_that_evaluation_copied(outcome, tmp_path,
+                                                                         monkeypatch):
     from itool.loop.rundir import RunDir
     from itool.model.bfcl_generate import SUBSET_SEED, predictions_path
 
     config = resolve_run_config(ROOT / "benchmarks/outcome.yaml")
     run = itool_run(tmp_path, 0.2)
     manifest = json.loads((run / "manifest.json").read_text())
-    (run / "manifest.json").write_text(json.dumps({**manifest, "final_model": "warmup/model"}))
+    (run / "manifest.json").write_text(json.dumps(  # absolute, as a run started from it writes
+        {**manifest, "final_model": str((run / "warmup/model").resolve())}))
     (run / "warmup/model").mkdir(parents=True)
     (run / "warmup/model/weights.bin").write_bytes(b"not a model: evaluating it would fail")
-    categories = ["simple_python"]
-    rd = RunDir(tmp_path / "evaluation", config, resume=True)
+    monkeypatch.chdir(tmp_path)  # the runner's --out-dir is relative, runs/outcome
+    out_dir, categories = Path("."), ["simple_python"]
+    rd = RunDir(out_dir / "evaluation", config, resume=True)
     warm_out = rd / "subset/warmup.json"
 
     def fake_evaluation():
@@ -155,11 +158,11 @@ def test_an_arm_that_kept_another_arms_model_gets_that_evaluation_copied(outcome
         predictions_path(warm_out).write_text("{}\n")
         return {"overall_accuracy": 0.25}
 
-    rd.stage("subset/warmup", fake_evaluation, inputs=[run / "warmup/model"],
+    rd.stage("subset/warmup", fake_evaluation, inputs=[outcome.arm_model("warmup", out_dir)],
              settings=[categories, 50, 160, config.semantic, SUBSET_SEED], outputs=[warm_out])
-    outcome.evaluate(["itool"], tmp_path, config, categories, 50, 160, "subset")
-    copied = tmp_path / "evaluation/subset/itool.json"
+    outcome.evaluate(["itool"], out_dir, config, categories, 50, 160, "subset")
+    copied = out_dir / "evaluation/subset/itool.json"
     assert copied.read_text() == warm_out.read_text()
     assert predictions_path(copied).read_text() == "{}\n"
-    stage = outcome.manifest(tmp_path / "evaluation")["stages"]["subset/itool"]
+    stage = outcome.manifest(out_dir / "evaluation")["stages"]["subset/itool"]
     assert stage["summary"] == {"overall_accuracy": 0.25, "same_model_as": "warmup"}
