@@ -202,26 +202,27 @@ def evaluate(arms: list[str], out_dir: Path, base, categories: list[str], limit:
         model = arm_model(arm, out_dir)
         out = rd / f"{label}/{arm}.json"
         twin = evaluated_twin(rd, label, arm, model, settings, out_dir)
-        work = (partial(copy_evaluation, rd / f"{label}/{twin}.json", out, twin) if twin
+        work = (partial(copy_evaluation, rd / f"{label}/{twin[0]}.json", out, *twin) if twin
                 else partial(stages.evaluate_bfcl, config, model, out))
         rd.stage(f"{label}/{arm}", work, inputs=[model], settings=settings, outputs=[out])
 
 
 def evaluated_twin(rd, label: str, arm: str, model: Path, settings: list,
-                   out_dir: Path) -> str | None:
-    """Another arm whose model is this very directory and whose evaluation under
-    ``label`` is current, if any."""
+                   out_dir: Path) -> tuple[str, dict[str, Any]] | None:
+    """``(arm, its evaluation's summary)`` of another arm whose model is this very
+    directory and whose evaluation under ``label`` is current, if any."""
     for other in ARMS:
         if other == arm or f"{label}/{other}" not in rd.manifest["stages"]:
             continue
         theirs = arm_model(other, out_dir)
-        if theirs.resolve() == model.resolve() and rd.finished(
-                f"{label}/{other}", [theirs], settings, [rd / f"{label}/{other}.json"]):
-            return other
+        record = theirs.resolve() == model.resolve() and rd.finished(
+            f"{label}/{other}", [theirs], settings, [rd / f"{label}/{other}.json"])
+        if record:
+            return other, record["summary"]
     return None
 
 
-def copy_evaluation(source: Path, out: Path, twin: str) -> dict[str, Any]:
+def copy_evaluation(source: Path, out: Path, twin: str, summary: dict[str, Any]) -> dict[str, Any]:
     """The evaluation of an arm whose model is another arm's very model (itool kept its
     warmup model, say): greedy decoding gives the same answers, so they are copied
     rather than generated again (~12 min here), and marked with ``same_model_as``."""
@@ -231,7 +232,6 @@ def copy_evaluation(source: Path, out: Path, twin: str) -> dict[str, Any]:
 
     shutil.copyfile(predictions_path(source), predictions_path(out))
     shutil.copyfile(source, out)
-    summary = manifest(out.parent.parent)["stages"][f"{out.parent.name}/{twin}"]["summary"]
     return {**summary, "same_model_as": twin}
 
 
