@@ -244,6 +244,29 @@ def load_eval(out_dir: Path, label: str, arm: str) -> dict[str, Any] | None:
     return read_json(path) if path.is_file() else None
 
 
+def multi_call_share(out_dir: Path, label: str, arm: str) -> float | None:
+    """The share of an arm's ``parallel`` and ``parallel_multiple`` answers that hold
+    two or more calls (what those categories need, whatever the values): a model that
+    never writes a second call gives the search nothing to calibrate there."""
+    from itool.codec import ParseError, parse_calls
+    from itool.loop.files import read_jsonl
+    from itool.model.bfcl_generate import predictions_path
+
+    path = predictions_path(out_dir / "evaluation" / label / f"{arm}.json")
+    if not path.is_file():
+        return None
+    answers = [r["output"] for r in read_jsonl(path)
+               if r["id"].rsplit("_", 1)[0] in ("parallel", "parallel_multiple")]
+
+    def calls(text: str) -> int:
+        try:
+            return len(parse_calls(text))
+        except ParseError:
+            return 0
+
+    return sum(calls(a) >= 2 for a in answers) / len(answers) if answers else None
+
+
 def eval_seconds(out_dir: Path, label: str, arm: str) -> float | None:
     """How long the arm's evaluation took (its twin's, if it was copied from one)."""
     stages = manifest(out_dir / "evaluation").get("stages", {})
@@ -267,6 +290,7 @@ def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
             "wall_s": round(arm_wall(arm, out_dir), 1),
             "eval_s": eval_seconds(out_dir, "subset", arm),
             "profile": summary.get("fragments", {}).get("all"),
+            "multi_call": multi_call_share(out_dir, "subset", arm),
             "model": str(arm_model(arm, out_dir)),
             "tokens": arm_tokens(arm, out_dir),
             "same_model_as": manifest(out_dir / "evaluation").get("stages", {})
@@ -365,6 +389,9 @@ def tables(results: dict[str, Any], command: str, limit: int) -> str:
         lines += [f"itool − sft: overall {100 * (arms['itool']['overall'] - arms['sft']['overall']):+.1f} "
                   f"points; mean over multiple/parallel/parallel_multiple {100 * complex_gain:+.1f}; "
                   f"simple_python {100 * gain['simple_python']:+.1f}.", ""]
+    lines += ["Answers with two or more calls among the parallel and parallel_multiple "
+              "entries (%): " + ", ".join(f"{arm} {pct(row.get('multi_call'))}"
+                                          for arm, row in arms.items()) + ".", ""]
     lines += ["### Grades and the five dimensions on the AST categories (per arm)", "",
               "| arm | graded | excellent | acceptable | fair | poor | name ✓ | count ✓ | names ✓ "
               "| values ✓ | semantic |", "|---" * 11 + "|"]

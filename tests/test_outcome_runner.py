@@ -166,3 +166,20 @@ def test_an_arm_that_kept_another_arms_model_gets_that_evaluation_copied(outcome
     assert predictions_path(copied).read_text() == "{}\n"
     stage = outcome.manifest(out_dir / "evaluation")["stages"]["subset/itool"]
     assert stage["summary"] == {"overall_accuracy": 0.25, "same_model_as": "warmup"}
+
+
+def test_multi_call_share_counts_parsed_parallel_answers_with_two_calls(outcome, tmp_path):
+    subset = tmp_path / "evaluation/subset"
+    subset.mkdir(parents=True)
+    answers = {
+        "parallel_1": "[f(a=1), f(a=2)]",
+        "parallel_2": "[f(a=1)]",
+        "parallel_multiple_3": "[f(a=1), g(b='x')]",
+        "parallel_4": "[f(a=1), f(a=",  # cut off: not two calls
+        "multiple_5": "[f(a=1), g(b=2)]",  # not a parallel category
+        "simple_python_6": "[f(a=1), f(a=2)]",
+    }
+    (subset / "sft.predictions.jsonl").write_text(
+        "".join(json.dumps({"id": i, "output": o}) + "\n" for i, o in answers.items()))
+    assert outcome.multi_call_share(tmp_path, "subset", "sft") == 0.5
+    assert outcome.multi_call_share(tmp_path, "subset", "itool") is None
