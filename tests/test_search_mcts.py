@@ -134,6 +134,29 @@ def test_puct_concentrates_visits_on_the_better_branch():
     check_statistics(trees[0])
 
 
+def test_without_revisits_every_iteration_expands_while_the_tree_has_room():
+    # With revisits, PUCT walks back to finished responses in 2 of the 6 iterations
+    # (a revisit samples nothing new); without, each of the 6 samples k continuations.
+    def run(revisit: bool):
+        config = MCTSConfig(iterations=6, k=2, depth=4, revisit=revisit)
+        return search(["abab"], config)[0][0]
+
+    again, fresh = run(True), run(False)
+    assert again.expansions < 6
+    assert fresh.expansions == 6 and fresh.backups == 6 * 2
+    check_statistics(fresh)
+
+
+def test_without_revisits_a_spent_tree_still_completes_its_iterations():
+    # Words of two letters from "ab", depth 2: at most 1 + 2 expansions, then revisits.
+    config = MCTSConfig(iterations=8, k=2, depth=2, revisit=False)
+    tree = search(["ab"], config, env=GuessWord(length=2))[0][0]
+    assert tree.iterations_done == 8 and tree.expansions <= 3
+    assert not any(n.outcome is None and not n.expanded and not n.children
+                   for n in tree.nodes() if n.depth < 2)
+    check_statistics(tree)
+
+
 def test_puct_prefers_prior_when_values_tie():
     tree = Tree(problem="x", seed=0)
     low = insert(tree.root, Continuation("x", [-3.0], [1]), ["x"], depth=3)

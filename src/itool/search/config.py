@@ -25,6 +25,10 @@ class SearchConfig:
     k: int = option(3, "continuations sampled per expansion")
     depth: int = option(3, "steps below the root that can be expanded; deeper steps are merged")
     exploration: float = option(1.0, "PUCT exploration weight")
+    revisit: bool = option(
+        True, "selection may walk back to a finished response and back up its reward again "
+        "(the original iTool's MCTS); false: only into subtrees with something left to "
+        "expand, so each iteration samples new continuations while the tree has room")
     temperature: float = option(
         1.0, "sampling temperature (the original iTool uses 1.5 with 8B models)")
     top_p: float = option(0.95, "nucleus sampling threshold")
@@ -68,4 +72,5 @@ class SearchConfig:
 
     def mcts(self) -> MCTSConfig:
         return MCTSConfig(iterations=self.iterations, k=self.k, depth=self.depth,
-                          exploration=self.exploration, batch_trees=self.batch_trees)
+                          exploration=self.exploration, batch_trees=self.batch_trees,
+                          revisit=self.revisit)

@@ -21,7 +21,12 @@ one step (``node.text``). One iteration of a tree:
 If selection reaches a node where a response ends, that response's reward is backed
 up again (nothing new is sampled). So ``node.visits`` counts the rewards backed up
 through a node and ``node.value`` is their mean; at every node, its own ends plus its
-children's visits add up to its visits.
+children's visits add up to its visits. Such a revisit adds no information (the
+reward of a finished response does not change), and with a small model whose
+responses all score alike it is most of what later iterations do. With
+``revisit=False`` selection only walks into subtrees that still have a node to
+expand, so every iteration samples something new while the tree has room; revisits
+happen only once the whole tree is spent.
 
 **Batching across trees.** :func:`run_search` steps many trees in lockstep: iteration
 ``i`` of every tree goes into one ``propose`` call and one ``score`` call, so the model
@@ -38,6 +43,7 @@ import hashlib
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol
 
 
@@ -99,6 +105,7 @@ class MCTSConfig:
     depth: int = 3  # steps below the root that can be expanded; deeper steps are merged
     exploration: float = 1.0  # PUCT exploration weight
     batch_trees: bool = True  # lever (b): step all trees together
+    revisit: bool = True  # False: selection skips subtrees with nothing left to expand
 
     def __post_init__(self) -> None:
         for name in ("iterations", "k", "depth"):
@@ -194,13 +201,14 @@ def derive_seed(*parts: Any) -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
-def puct(parent: Node, exploration: float) -> Node:
-    """The child maximising ``Q + c·P·sqrt(N_parent)/(1 + N_child)`` (first on ties)."""
+def puct(parent: Node, exploration: float, allowed=None) -> Node:
+    """The child maximising ``Q + c·P·sqrt(N_parent)/(1 + N_child)`` (first on ties),
+    among the children ``allowed`` accepts if given (priors stay normalised over all)."""
     scale = exploration * math.sqrt(max(parent.visits, 1))
     best, best_score = parent.children[0], -math.inf
     for child, prior in zip(parent.children, parent.priors(), strict=True):
         score = child.value + scale * prior / (1 + child.visits)
-        if score > best_score:
+        if score > best_score and (allowed is None or allowed(child)):
             best, best_score = child, score
     return best
 
@@ -215,12 +223,21 @@ def expandable(tree: Tree, node: Node, env: SearchEnvironment, config: MCTSConfi
     )
 
 
+def has_room(tree: Tree, node: Node, env: SearchEnvironment, config: MCTSConfig) -> bool:
+    """True if ``node`` or a node below it can still be expanded."""
+    return any(expandable(tree, n, env, config) for n in node.walk())
+
+
 def select(tree: Tree, env: SearchEnvironment, config: MCTSConfig) -> Node:
     """Walk down by PUCT to a node to expand, a node where a response ends, or a
-    childless node that cannot be continued (the response ends there too)."""
+    childless node that cannot be continued (the response ends there too). Without
+    ``config.revisit``, and while the tree has room, only into subtrees with room."""
     node = tree.root
-    while node.outcome is None and node.children and not expandable(tree, node, env, config):
-        node = puct(node, config.exploration)
+    room = not config.revisit and has_room(tree, node, env, config)
+    allowed = partial(has_room, tree, env=env, config=config) if room else None
+    while ((node.outcome is None or room) and node.children
+           and not expandable(tree, node, env, config)):
+        node = puct(node, config.exploration, allowed)
     return node
 
 
