@@ -37,7 +37,12 @@ def parse_budget(text: str, search) -> dict[str, Any]:
         if name not in types or not value:
             raise SystemExit(f"--budget {text!r}: expected field=value with a search field "
                              f"(of: {', '.join(types)})")
-        changes[name] = types[name](value)
+        if types[name] is bool:
+            if value.lower() not in ("true", "false"):
+                raise SystemExit(f"--budget {text!r}: {name} is true or false")
+            changes[name] = value.lower() == "true"
+        else:
+            changes[name] = types[name](value)
     return changes
 
 

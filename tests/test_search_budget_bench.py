@@ -26,6 +26,9 @@ def bench():
 
 def test_budget_fields_are_typed_like_the_config(bench):
     assert bench.parse_budget("k=6,temperature=1.5", SearchConfig()) == {"k": 6, "temperature": 1.5}
+    assert bench.parse_budget("revisit=false", SearchConfig()) == {"revisit": False}
+    with pytest.raises(SystemExit, match="true or false"):
+        bench.parse_budget("revisit=no", SearchConfig())
     with pytest.raises(SystemExit, match="search field"):
         bench.parse_budget("width=6", SearchConfig())
     with pytest.raises(SystemExit, match="field=value"):
