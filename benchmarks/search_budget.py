@@ -11,8 +11,8 @@ found unmastered is not trained on. This measures, per budget (the config's sear
 settings, with the given fields changed) and per category: the trees searched, the
 call trees with at least one response naming the right function, the trees with a
 pair, the pairs (after the config's pair rules), the generated tokens and seconds.
-``--model`` defaults to the model the round started from (``<run>/warmup/model`` for
-round 1). Writes ``docs/results/search_budget.json`` unless ``--no-write``.
+``--model`` is the model the round started from; for round 1 it defaults to the run's
+``warmup/model``. Writes ``docs/results/search_budget.json`` unless ``--no-write``.
 """
 
 from __future__ import annotations
@@ -104,9 +104,15 @@ def main() -> None:
         samples = [s for s in samples if s.meta.get("category") in wanted]
     if not samples:
         raise SystemExit(f"error: {round_dir}: no selected sample in {sorted(wanted)}")
-    index = int(round_dir.name.rsplit("_", 1)[-1]) if round_dir.name.startswith("round_") else 1
-    start = args.model or str(round_dir.parent / ("warmup" if index == 1 else
-                                                   f"round_{index - 1}") / "model")
+    name, _, number = round_dir.name.partition("_")
+    if name != "round" or not number.isdigit():
+        raise SystemExit(f"error: {round_dir}: expected a run's round_K directory")
+    index = int(number)
+    # A later round starts from the best model so far, which the directory does not
+    # say; round 1 from the run's own warmup model, when it trained one.
+    start = args.model or str(round_dir.parent / "warmup/model")
+    if not Path(start).is_dir() or (index > 1 and not args.model):
+        raise SystemExit(f"error: {round_dir}: pass --model, the model the round started from")
     model, tokenizer = load_model(start)
 
     results = []
