@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from itool.errors import UserError
@@ -55,6 +57,19 @@ def test_an_id_missing_from_the_local_cache_is_a_user_error(monkeypatch, tmp_pat
 def test_cache_directory_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("ITOOL_CACHE", str(tmp_path))
     assert load.cache_root() == tmp_path
+
+
+def test_gguf_cache_is_keyed_on_contents_not_on_install_time(monkeypatch, tmp_path):
+    monkeypatch.setenv("ITOOL_CACHE", str(tmp_path / "cache"))
+    first, again = tmp_path / "a" / "m.gguf", tmp_path / "b" / "m.gguf"
+    for path in (first, again):
+        path.parent.mkdir()
+        path.write_bytes(b"GGUF same weights")
+    os.utime(again, (1, 1))  # the same file installed at another time
+    assert load._gguf_cache_dir(first, "models") == load._gguf_cache_dir(again, "models")
+    first.write_bytes(b"GGUF other weights")
+    assert load._gguf_cache_dir(first, "models") != load._gguf_cache_dir(again, "models")
+    assert load._gguf_cache_dir(first, "models").parent == tmp_path / "cache" / "models"
 
 
 def test_atomic_save_keeps_the_first_complete_directory(tmp_path):

@@ -14,6 +14,8 @@ file). Nothing is ever downloaded: ids must already be in the local Hugging Face
 from __future__ import annotations
 
 import copy
+import functools
+import hashlib
 import importlib.util
 import os
 import shutil
@@ -51,10 +53,23 @@ def default_gguf_path() -> Path:
 
 
 def _gguf_cache_dir(gguf: Path, kind: str) -> Path:
-    """Cache directory for one GGUF file; the key changes when the file does."""
+    """Cache directory for one GGUF file, keyed on its contents: the key changes when
+    the file does, and not when the same file is installed again (keyed on its mtime,
+    every fresh virtualenv converted the default model anew, ~0.5 GB each time)."""
     stat = gguf.stat()
-    key = f"{gguf.stem}-{stat.st_size}-{int(stat.st_mtime)}-v{_CACHE_FORMAT}"
-    return cache_root() / kind / key
+    digest = _file_digest(str(gguf), stat.st_size, stat.st_mtime_ns)
+    return cache_root() / kind / f"{gguf.stem}-{digest[:16]}-v{_CACHE_FORMAT}"
+
+
+@functools.lru_cache(maxsize=8)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    """SHA-256 of a file (~0.3 s for the default 98 MB model), once per process for as
+    long as its size and mtime stay the same."""
+    sha = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest()
 
 
 def _save_atomically(final: Path, write) -> Path:
