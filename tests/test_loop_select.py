@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import pytest
 
@@ -78,18 +77,6 @@ def test_failure_lets_categories_take_turns(tiny_model, tokenizer):
                                    semantic="lexical", progress=False)
     qs = {r["id"]: r["q"] for r in unbalanced.examined}
     assert [s.id for s in unbalanced.samples] == sorted(qs, key=qs.get)[:4]
-
-
-def test_targets_calls_leaves_text_samples_out(tiny_model, tokenizer):
-    pool = samples(3, 3)  # a random model fails all of them
-    config = SelectConfig(method="failure", ratio=1.0, max_new_tokens=6, targets="calls")
-    selection = select_unmastered(tiny_model, tokenizer, pool, config, semantic="lexical",
-                                  progress=False)
-    assert sorted(s.id for s in selection.samples) == ["c0", "c1", "c2"]
-    assert sorted(r["id"] for r in selection.examined) == ["c0", "c1", "c2"]
-    every = select_unmastered(tiny_model, tokenizer, pool, replace(config, targets="all"),
-                              semantic="lexical", progress=False)
-    assert {s.id for s in every.samples} == {"c0", "c1", "c2", "t0", "t1", "t2"}
 
 
 def test_take_turns_interleaves_groups_keeping_their_order():

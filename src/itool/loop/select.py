@@ -13,10 +13,7 @@ Two ways, as in iTool:
 
 At most ``ratio`` of the examined pool (per group, for perplexity) and at most
 ``limit`` samples are kept. ``pool`` > 0 examines a seeded random subset of the
-training data each round instead of all of it. ``targets: calls`` leaves the samples
-answered in text out of the round altogether: once the warmup has taught the text
-replies, their pairs (a reply against a call, the widest gap there is) taught the model
-to stop calling even when balanced against the call pairs (docs/RESULTS.md).
+training data each round instead of all of it.
 """
 
 from __future__ import annotations
@@ -38,7 +35,6 @@ from itool.search.mcts import derive_seed
 
 METHODS = ("failure", "perplexity")
 BALANCES = ("category", "none")
-TARGETS = ("all", "calls")
 
 
 @dataclass
@@ -57,9 +53,6 @@ class SelectConfig:
         "category", "failure: categories take turns (category) or lowest q first overall (none)",
         choices=BALANCES)
     batch_size: int = option(8, "samples per forward pass")
-    targets: str = option(
-        "all", "which samples a round may select: all, or only those answered with calls "
-        "(calls)", choices=TARGETS)
 
     def __post_init__(self) -> None:
         if not 0.0 < self.ratio <= 1.0:
@@ -104,8 +97,6 @@ def select_unmastered(model, tokenizer, samples: Sequence[Sample], config: Selec
                       seed: int = 0, round_index: int = 1, semantic: str = "model",
                       progress: bool = True) -> Selection:
     """The samples of this round's search (see module docs)."""
-    if config.targets == "calls":
-        samples = [s for s in samples if s.expects_call]
     pool = examined_pool(samples, config, seed, round_index)
     if config.method == "failure":
         answers = greedy_answers(model, tokenizer, pool, config.max_new_tokens,
