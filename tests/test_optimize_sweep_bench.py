@@ -5,23 +5,15 @@ test_loop_run.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
+from conftest import load_benchmark
 from itool.train.preference import PreferenceConfig
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("optimize_sweep",
-                                                  ROOT / "benchmarks/optimize_sweep.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("optimize_sweep")
 
 
 def test_setting_changes_optimize_fields_and_picks_pairs(bench):

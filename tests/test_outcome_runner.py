@@ -4,13 +4,13 @@ tables it writes. The arms' training itself is ``itool run``, tested elsewhere."
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from conftest import load_benchmark
 from itool.loop.config import resolve_run_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,10 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def outcome():
-    spec = importlib.util.spec_from_file_location("outcome", ROOT / "benchmarks/outcome.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("outcome")
 
 
 def write_manifest(run_dir: Path, stages: dict, final_model: str | None = None) -> None:

@@ -4,24 +4,17 @@ itool.search.run's, tested in test_search_run.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from conftest import load_benchmark
 from itool.search.config import SearchConfig
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("search_budget",
-                                                  ROOT / "benchmarks/search_budget.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("search_budget")
 
 
 def test_budget_fields_are_typed_like_the_config(bench):
