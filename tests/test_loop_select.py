@@ -129,3 +129,58 @@ def test_stages_rerun_only_when_inputs_settings_or_outputs_change(tmp_path):
     out.unlink()
     stage({"x": 2})
     assert len(calls) == 5  # output missing
+
+
+def test_an_option_added_at_its_default_does_not_make_a_finished_stage_stale(tmp_path):
+    """Upgrading itool adds options to config sections; a run directory must resume
+    unless one of them is set to something else than its default."""
+    from dataclasses import dataclass, field
+
+    from itool.config import to_dict
+    from itool.loop.files import read_json, write_json
+
+    @dataclass
+    class Search:
+        k: int = 3
+
+    @dataclass
+    class SearchV2:  # the same section after an upgrade that added an option
+        k: int = 3
+        revisit: bool = True
+
+    @dataclass
+    class Cfg:
+        search: Search = field(default_factory=Search)
+
+    @dataclass
+    class CfgV2:
+        search: SearchV2 = field(default_factory=SearchV2)
+
+    out = tmp_path / "run" / "out.txt"
+    calls = []
+
+    def work():
+        calls.append(1)
+        out.write_text("x")
+        return {}
+
+    def stage(cfg, resume=True):
+        rd = RunDir(tmp_path / "run", cfg, resume=resume, log=lambda _: None)
+        rd.stage("s", work, inputs=[], settings=[1, to_dict(cfg)["search"]], outputs=[out])
+
+    stage(Cfg(), resume=False)
+    manifest = tmp_path / "run" / "manifest.json"
+    record = read_json(manifest)["stages"]["s"]
+    del record["settings_values"]  # a record written before the values were kept
+    write_json(manifest, {"stages": {"s": record}})
+    stage(Cfg())
+    assert len(calls) == 1  # same hash: skipped, and the values filled in
+    assert read_json(manifest)["stages"]["s"]["settings_values"] == [1, {"k": 3}]
+    stage(CfgV2())
+    assert len(calls) == 1  # the new option is at its default
+    stage(CfgV2(search=SearchV2(revisit=False)))
+    assert len(calls) == 2  # the new option set otherwise
+    stage(CfgV2(search=SearchV2(k=4)))
+    assert len(calls) == 3  # an old option changed
+    stage(Cfg(search=Search(k=4)))
+    assert len(calls) == 4  # an option gone

@@ -3,10 +3,16 @@
 A stage is recorded in ``manifest.json`` with the hashes of its inputs (files or
 directories), of its settings (the config it ran with), and of its outputs, plus its
 summary and timing. With ``--resume``, a stage whose record says done, whose inputs
-and settings hash the same as now, and whose outputs are still there unchanged, is
+and settings are the same as now, and whose outputs are still there unchanged, is
 skipped and its recorded summary returned; anything else runs again. Because each
 stage writes its outputs before it is recorded, a run killed at any moment (even with
 ``kill -9``) resumes at the stage it was in.
+
+Settings are compared by hash and, since the record also keeps them, by value: an
+option that a newer itool added to a config section is no change as long as it is
+at its default, so upgrading itool does not make every finished stage of a run
+directory stale. Records written before the values were kept have only the hash;
+the first resume whose settings hash the same fills the values in.
 """
 
 from __future__ import annotations
@@ -32,6 +38,50 @@ CONFIG = "config.yaml"
 
 def settings_hash(settings: Any) -> str:
     return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def settings_data(settings: Any) -> Any:
+    """The settings as the plain JSON data their hash is taken of."""
+    return json.loads(json.dumps(settings, sort_keys=True, default=str))
+
+
+def default_sections(config: Any) -> dict[frozenset, dict[str, Any]]:
+    """Every section of ``config``'s class at its defaults, keyed by its option names:
+    how a section in a stage's settings finds its defaults. Empty when the class has
+    no all-default constructor."""
+    try:
+        defaults = settings_data(to_dict(type(config)()))
+    except TypeError:
+        return {}
+    sections: dict[frozenset, dict[str, Any]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            sections.setdefault(frozenset(node), node)
+            for value in node.values():
+                walk(value)
+
+    walk(defaults)
+    return sections
+
+
+def same_settings(recorded: Any, current: Any, defaults: dict[frozenset, dict[str, Any]]) -> bool:
+    """Whether ``current`` settings ask for what ``recorded`` ones did. A section may
+    have gained options since, each at its default; every other difference counts
+    (an option gone, a value changed)."""
+    if isinstance(recorded, dict) and isinstance(current, dict):
+        added = current.keys() - recorded.keys()
+        if recorded.keys() - current.keys():
+            return False
+        if added:
+            section = defaults.get(frozenset(current), {})
+            if any(key not in section or section[key] != current[key] for key in added):
+                return False
+        return all(same_settings(recorded[key], current[key], defaults) for key in recorded)
+    if isinstance(recorded, list) and isinstance(current, list):
+        return len(recorded) == len(current) and all(
+            same_settings(a, b, defaults) for a, b in zip(recorded, current, strict=True))
+    return recorded == current
 
 
 def library_versions() -> dict[str, str]:
@@ -76,6 +126,7 @@ class RunDir:
         self.path.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(self.path / CONFIG, dump_config(config).encode())
         self.config_dict = to_dict(config)
+        self.defaults = default_sections(config)
         self._hashes: dict[tuple, str] = {}
         self._save()
 
@@ -117,7 +168,7 @@ class RunDir:
         record = self.manifest["stages"].get(name)
         if not record or record.get("state") != "done":
             return None
-        if record.get("settings") != settings_hash(settings):
+        if not self._same_settings(record, settings):
             return None
         if not all(p.exists() for p in [*inputs, *outputs]):
             return None
@@ -125,7 +176,16 @@ class RunDir:
             return None
         if record.get("outputs") != self._hashes_of(outputs):
             return None
+        if "settings_values" not in record:
+            record["settings_values"] = settings_data(settings)
+            self._save()
         return record
+
+    def _same_settings(self, record: dict[str, Any], settings: Any) -> bool:
+        if record.get("settings") == settings_hash(settings):
+            return True
+        return "settings_values" in record and same_settings(
+            record["settings_values"], settings_data(settings), self.defaults)
 
     def stage(self, name: str, work: Callable[[], dict[str, Any]], inputs: list[Path],
               settings: Any, outputs: list[Path]) -> dict[str, Any]:
@@ -147,6 +207,7 @@ class RunDir:
             "seconds": round(seconds, 2),
             "inputs": self._hashes_of(inputs),
             "settings": settings_hash(settings),
+            "settings_values": settings_data(settings),
             "outputs": self._hashes_of(outputs),
             "summary": summary,
         }
