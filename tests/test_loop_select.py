@@ -184,3 +184,26 @@ def test_an_option_added_at_its_default_does_not_make_a_finished_stage_stale(tmp
     assert len(calls) == 3  # an old option changed
     stage(Cfg(search=Search(k=4)))
     assert len(calls) == 4  # an option gone
+
+
+def test_two_processes_sharing_a_run_directory_keep_each_others_records(tmp_path):
+    """The outcome runner may evaluate two arms at once in one evaluation directory:
+    the one that saves last must not drop the other's stage record."""
+    from dataclasses import dataclass
+
+    from itool.loop.files import read_json
+
+    @dataclass
+    class Cfg:
+        seed: int = 0
+
+    first = RunDir(tmp_path / "run", Cfg(), resume=True, log=lambda _: None)
+    second = RunDir(tmp_path / "run", Cfg(), resume=True, log=lambda _: None)
+    for name in ("a", "b"):
+        (tmp_path / "run" / name).write_text(name)
+    first.stage("a", lambda: {"n": 1}, inputs=[], settings=1, outputs=[tmp_path / "run/a"])
+    second.stage("b", lambda: {"n": 2}, inputs=[], settings=1, outputs=[tmp_path / "run/b"])
+    first.stage("a", lambda: {"n": 3}, inputs=[], settings=2, outputs=[tmp_path / "run/a"])
+    stages = read_json(tmp_path / "run" / "manifest.json")["stages"]
+    assert {name: record["summary"] for name, record in stages.items()} == {"a": {"n": 3},
+                                                                          "b": {"n": 2}}

@@ -8,6 +8,11 @@ skipped and its recorded summary returned; anything else runs again. Because eac
 stage writes its outputs before it is recorded, a run killed at any moment (even with
 ``kill -9``) resumes at the stage it was in.
 
+Processes may share a run directory when they run different stages (the outcome
+runner's evaluation of two arms at once): each save merges, under a file lock, the
+stage records this process wrote into the manifest on disk, so that neither
+overwrites the other's.
+
 Settings are compared by hash and, since the record also keeps them, by value: an
 option that a newer itool added to a config section is no change as long as it is
 at its default, so upgrading itool does not make every finished stage of a run
@@ -17,6 +22,7 @@ the first resume whose settings hash the same fills the values in.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import platform
@@ -128,13 +134,28 @@ class RunDir:
         self.config_dict = to_dict(config)
         self.defaults = default_sections(config)
         self._hashes: dict[tuple, str] = {}
+        self._written: set[str] = set()  # stage records this process wrote
         self._save()
 
     def __truediv__(self, name: str) -> Path:
         return self.path / name
 
     def _save(self) -> None:
-        write_json(self.path / MANIFEST, self.manifest)
+        """Write the manifest, keeping the stage records other processes wrote since
+        (see module docs)."""
+        manifest = self.path / MANIFEST
+        with open(self.path / f".{MANIFEST}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if manifest.is_file():
+                stages = read_json(manifest).get("stages", {})
+                stages.update({name: self.manifest["stages"][name] for name in self._written})
+                self.manifest["stages"] = stages
+            write_json(manifest, self.manifest)
+
+    def _record(self, name: str, record: dict[str, Any]) -> None:
+        self.manifest["stages"][name] = record
+        self._written.add(name)
+        self._save()
 
     def _hash(self, path: Path) -> str:
         """Hash of a file or directory, remembered while its files' sizes and
@@ -177,8 +198,7 @@ class RunDir:
         if record.get("outputs") != self._hashes_of(outputs):
             return None
         if "settings_values" not in record:
-            record["settings_values"] = settings_data(settings)
-            self._save()
+            self._record(name, {**record, "settings_values": settings_data(settings)})
         return record
 
     def _same_settings(self, record: dict[str, Any], settings: Any) -> bool:
@@ -197,11 +217,10 @@ class RunDir:
             return record["summary"]
         self.log(f"[{name}] running")
         started = time.perf_counter()
-        self.manifest["stages"][name] = {"state": "running", "started": _now()}
-        self._save()
+        self._record(name, {"state": "running", "started": _now()})
         summary = work()
         seconds = time.perf_counter() - started
-        self.manifest["stages"][name] = {
+        self._record(name, {
             "state": "done",
             "started": self.manifest["stages"][name]["started"],
             "seconds": round(seconds, 2),
@@ -210,8 +229,7 @@ class RunDir:
             "settings_values": settings_data(settings),
             "outputs": self._hashes_of(outputs),
             "summary": summary,
-        }
-        self._save()
+        })
         self.log(f"[{name}] done in {seconds:.0f} s: {_headline(summary)}")
         return summary
 
