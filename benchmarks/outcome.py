@@ -268,11 +268,17 @@ def multi_call_share(out_dir: Path, label: str, arm: str) -> float | None:
 
 
 def eval_seconds(out_dir: Path, label: str, arm: str) -> float | None:
-    """How long the arm's evaluation took (its twin's, if it was copied from one)."""
+    """How long the arm's evaluation took (its twin's, if it was copied from one): the
+    stage's wall time, or, for a stage resumed after an interruption (whose wall time
+    covers only its last part), the generation's seconds over all its parts."""
     stages = manifest(out_dir / "evaluation").get("stages", {})
     rec = stages.get(f"{label}/{arm}", {})
     twin = rec.get("summary", {}).get("same_model_as")
-    return stages.get(f"{label}/{twin}", {}).get("seconds") if twin else rec.get("seconds")
+    name = twin or arm
+    seconds = stages.get(f"{label}/{name}", {}).get("seconds")
+    result = load_eval(out_dir, label, name)
+    generation = (result or {}).get("generation", {}).get("seconds")
+    return max(seconds, generation) if seconds is not None and generation else seconds
 
 
 def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:

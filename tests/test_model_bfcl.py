@@ -69,3 +69,49 @@ def test_model_and_predictions_together_are_refused(tmp_path, capsys):
     )
     assert code == 1
     assert "either --predictions or --model" in capsys.readouterr().err
+
+
+def test_an_interrupted_generation_resumes_from_its_checkpoint_with_the_same_outputs(
+        tiny_model, tokenizer, tmp_path):
+    """Batches decoded before a kill are kept in ``result.partial.jsonl``; the call
+    run again decodes only the others and gives the uninterrupted run's outputs."""
+    from itool.model.bfcl_generate import checkpoint_path, generate_outputs
+    from itool.model.generate import TransformersBackend
+
+    samples = select_samples(["simple_python", "irrelevance"], 3)
+    backend = TransformersBackend(tiny_model, tokenizer, batch_size=2, progress=False)
+    expected, _ = generate_outputs(backend, tokenizer, samples, 5)
+    checkpoint = checkpoint_path(tmp_path / "result.json")
+    assert checkpoint == tmp_path / "result.partial.jsonl"
+
+    decoded = []
+    decode = backend.decode
+
+    def killed_after_two_batches(state, params, generator):
+        if len(decoded) == 2:
+            raise KeyboardInterrupt
+        decoded.append(1)
+        return decode(state, params, generator)
+
+    backend.decode = killed_after_two_batches
+    with pytest.raises(KeyboardInterrupt):
+        generate_outputs(backend, tokenizer, samples, 5, checkpoint=checkpoint)
+    assert len(checkpoint.read_text().splitlines()) == 1 + 2  # header and two batches
+
+    calls = []
+    backend.decode = lambda *args: calls.append(1) or decode(*args)
+    outputs, stats = generate_outputs(backend, tokenizer, samples, 5, checkpoint=checkpoint)
+    assert outputs == expected
+    assert len(calls) == 1  # 6 prompts in batches of 2: only the third batch was left
+    assert stats.prompts == 6 and stats.seconds > 0
+    assert not checkpoint.exists()
+
+    # a checkpoint of other settings is not taken: everything is decoded again
+    backend.decode = killed_after_two_batches
+    decoded.clear()
+    with pytest.raises(KeyboardInterrupt):
+        generate_outputs(backend, tokenizer, samples, 5, checkpoint=checkpoint)
+    calls.clear()
+    backend.decode = lambda *args: calls.append(1) or decode(*args)
+    generate_outputs(backend, tokenizer, samples, 4, checkpoint=checkpoint)
+    assert len(calls) == 3

@@ -130,6 +130,7 @@ def evaluate_bfcl(config: RunConfig, model_dir: Path, out: Path) -> dict[str, An
     """BFCL accuracy (BFCL's own verdicts) and the five-dimension profile."""
     from itool.eval.bfcl import evaluate_predictions
     from itool.model.bfcl_generate import (
+        checkpoint_path,
         generate_outputs,
         predictions_path,
         select_samples,
@@ -142,7 +143,7 @@ def evaluate_bfcl(config: RunConfig, model_dir: Path, out: Path) -> dict[str, An
     model, tokenizer = load_model(model_dir)
     backend = TransformersBackend(model, tokenizer, batch_size=cfg.batch_size)
     outputs, generation = generate_outputs(backend, tokenizer, samples, cfg.bfcl_max_new_tokens,
-                                           model_name=str(model_dir))
+                                           model_name=str(model_dir), checkpoint=checkpoint_path(out))
     write_predictions(predictions_path(out), outputs)
     result = evaluate_predictions(outputs, cfg.bfcl_categories,
                                   reward_config=RewardConfig(semantic=config.semantic))

@@ -20,7 +20,7 @@ attention mask so padded rows see the same positions as unpadded ones.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -148,9 +148,20 @@ class TransformersBackend:
         special tokens, so none are added)."""
         return [self.tokenizer(p, add_special_tokens=False)["input_ids"] for p in prompts]
 
-    def generate(self, prompts: Sequence[str], params: SamplingParams) -> list[list[Completion]]:
+    def generate(self, prompts: Sequence[str], params: SamplingParams,
+                 done: dict[int, list[Completion]] | None = None,
+                 on_batch: Callable[[list[int], list[list[Completion]]], None] | None = None,
+                 ) -> list[list[Completion]]:
+        """For each prompt, ``params.n`` completions, in prompt order.
+
+        For resuming a long generation: a batch whose prompts (by index) are all in
+        ``done`` takes their completions from there instead of being decoded, and
+        ``on_batch(indices, completions)`` sees every batch decoded. The batches are
+        laid out the same either way, so a resumed greedy run gives the outputs of
+        an uninterrupted one."""
         from tqdm import tqdm
 
+        done = done or {}
         encoded = self.encode(prompts)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]), reverse=True)
         per_batch = max(1, self.batch_size // params.n)
@@ -164,10 +175,17 @@ class TransformersBackend:
         ) as bar:
             for start in range(0, len(order), per_batch):
                 batch = order[start : start + per_batch]
+                if all(i in done for i in batch):
+                    for index in batch:
+                        results[index] = done[index]
+                    bar.update(len(batch))
+                    continue
                 state = self.prefill([encoded[i] for i in batch]).repeat(params.n)
                 completions = self.decode(state, params, generator)
                 for k, index in enumerate(batch):
                     results[index] = completions[k * params.n : (k + 1) * params.n]
+                if on_batch is not None:
+                    on_batch(batch, [results[i] for i in batch])
                 bar.update(len(batch))
         return results
 
