@@ -128,3 +128,4 @@ def test_balance_kinds_caps_text_pairs_at_the_call_pairs_widest_first():
     assert balance_kinds([_pair("reply", 1.0)], kinds) == []
     few = [_pair("call", 0.2), _pair("call", 0.4), _pair("reply", 1.0)]
     assert balance_kinds(few, kinds) == few
+    assert balance_kinds(few, kinds, "calls") == few[:2]  # no text pairs at all

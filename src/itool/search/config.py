@@ -14,7 +14,7 @@ from itool.config import option
 from itool.search.mcts import MCTSConfig
 
 PAIR_LEVELS = ("step", "full")
-PAIR_BALANCES = ("none", "kind")
+PAIR_BALANCES = ("none", "kind", "calls")
 
 
 @dataclass
@@ -59,7 +59,8 @@ class SearchConfig:
         "none", "kind: keep no more pairs from samples answered in text (irrelevance, a "
         "missing parameter) than from samples answered with calls, widest gaps first; "
         "their text-against-call gaps are the widest, and unbalanced they teach the model "
-        "to stop calling", choices=PAIR_BALANCES)
+        "to stop calling; calls: keep only the pairs of samples answered with calls",
+        choices=PAIR_BALANCES)
 
     def __post_init__(self) -> None:
         self.mcts()  # validates iterations, k, depth, exploration

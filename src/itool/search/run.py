@@ -86,8 +86,9 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
     bar.close()
     pairs = dedupe(pairs)
     by_id = {s.id: s for s in samples}
-    if config.pair_balance == "kind":
-        pairs = balance_kinds(pairs, {i: s.expects_call for i, s in by_id.items()})
+    if config.pair_balance != "none":
+        pairs = balance_kinds(pairs, {i: s.expects_call for i, s in by_id.items()},
+                              config.pair_balance)
     pairs = strongest(pairs, config.max_pairs)
     seconds = time.perf_counter() - started
     work = sampler.stats
