@@ -97,6 +97,8 @@ def test_an_interrupted_generation_resumes_from_its_checkpoint_with_the_same_out
     with pytest.raises(KeyboardInterrupt):
         generate_outputs(backend, tokenizer, samples, 5, checkpoint=checkpoint)
     assert len(checkpoint.read_text().splitlines()) == 1 + 2  # header and two batches
+    with open(checkpoint, "a") as handle:
+        handle.write('{"seconds": 0.1, "items": [{"ind')  # a line cut short by the kill
 
     calls = []
     backend.decode = lambda *args: calls.append(1) or decode(*args)

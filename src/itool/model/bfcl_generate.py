@@ -15,8 +15,9 @@ a category's subset does not change when other categories are added.
 Generation is resumable: every decoded batch is appended to a checkpoint beside the
 result (``result.partial.jsonl``), and the same command run again after an
 interruption takes the batches already there (when model, entries and settings are
-the same) instead of decoding them again. The full non-live set takes about an hour
-on two CPU cores; a kill near its end now costs one batch.
+the same) instead of decoding them again. The full non-live set takes from half an
+hour to over an hour on two CPU cores (a model that rambles is the slowest); a kill
+near its end now costs one batch.
 """
 
 from __future__ import annotations
@@ -149,18 +150,19 @@ def _resumable_generate(backend, samples: list[Sample], prompts: list[str], para
     done: dict[int, list] = {}
     seconds = 0.0
     lines = checkpoint.read_text(encoding="utf-8").splitlines() if checkpoint.is_file() else []
+    kept = [json.dumps(header)]
     if lines and _json_or_none(lines[0]) == header:
         for line in lines[1:]:
             batch = _json_or_none(line)
             if batch is None:  # a line cut short by the interruption
                 break
+            kept.append(line)
             seconds += batch["seconds"]
             for item in batch["items"]:
                 done[item["index"]] = [Completion(item["text"], item["token_ids"],
                                                   finish_reason=item["finish_reason"])]
-    else:
-        checkpoint.parent.mkdir(parents=True, exist_ok=True)
-        checkpoint.write_text(json.dumps(header) + "\n", encoding="utf-8")
+    checkpoint.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(checkpoint, "".join(line + "\n" for line in kept))
     last = time.perf_counter()
 
     def save(indices: list[int], completions: list[list]) -> None:
