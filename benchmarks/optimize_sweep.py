@@ -82,6 +82,7 @@ def main() -> None:
     from itool.loop.evaluate import greedy_answers, summarize
     from itool.loop.files import read_json
     from itool.loop.stages import load_model, read_samples_jsonl
+    from itool.search.pairs import balance_kinds
     from itool.train.preference import optimize, read_pairs
 
     round_dir = Path(args.round_dir)
@@ -108,7 +109,7 @@ def main() -> None:
     print(json.dumps({"start": args.model, "kinds": start["kinds"]}), flush=True)
     results = []
     for changes, optimize_config, which in settings:
-        chosen = [p for p in pairs if which == "all" or calls.get(p.sample_id, True)]
+        chosen = pairs if which == "all" else balance_kinds(pairs, calls, "calls")
         out = Path(args.work_dir) / slug(changes)
         if not (out / "training_stats.json").is_file():
             model, tokenizer = load_model(args.model)

@@ -161,13 +161,13 @@ def strongest(pairs: list[PreferencePair], limit: int) -> list[PreferencePair]:
 
 
 def balance_kinds(pairs: list[PreferencePair], expects_call: dict[str, bool],
-                  text_share: str = "kind") -> list[PreferencePair]:
+                  balance: str = "kind") -> list[PreferencePair]:
     """Pairs kept by the kind of their sample (``expects_call`` by sample id), in their
-    original order: with ``text_share="kind"`` at most as many pairs from samples
-    answered in text as from samples answered with calls, the widest-gap text pairs
-    kept; with ``"calls"`` none from samples answered in text."""
+    original order; ``balance`` as in ``search.pair_balance``: ``"kind"`` keeps at most
+    as many pairs from samples answered in text as from samples answered with calls
+    (the widest-gap text pairs), ``"calls"`` none from samples answered in text."""
     calls = [p for p in pairs if expects_call[p.sample_id]]
     text = [p for p in pairs if not expects_call[p.sample_id]]
-    text = strongest(text, len(calls)) if calls and text_share == "kind" else []
+    text = strongest(text, len(calls)) if calls and balance == "kind" else []
     keep = {id(p) for p in calls + text}
     return [p for p in pairs if id(p) in keep]
