@@ -73,6 +73,19 @@ def test_curriculum_goes_easy_to_hard_and_shuffles_only_within_a_stage():
     assert all(stage_index(order_samples(samples, "curriculum", seed=n)) == stages for n in range(6))
 
 
+def test_rehearsal_moves_a_third_of_the_easier_stages_into_the_last():
+    samples = [sample(i, 1 + i % 3) for i in range(30)]  # 10 samples in each stage
+    ordered = order_samples(samples, "rehearsal", seed=2)
+    assert sorted(s.id for s in ordered) == sorted(s.id for s in samples)  # each once
+    stages = stage_index(ordered)
+    # easy: 7 of 10, then medium: 7 of 10, then the 10 hard and the 6 held back, mixed
+    assert stages[:7] == [0] * 7 and stages[7:14] == [1] * 7
+    assert sorted(stages[14:]) == [0] * 3 + [1] * 3 + [2] * 10
+    assert stages[14:] != sorted(stages[14:])  # shuffled together, not appended
+    means = [sum(stages[a:b]) / (b - a) for a, b in ((0, 7), (7, 14), (14, 30))]
+    assert means == sorted(means)  # still easy to hard on average
+
+
 def test_shuffle_and_file_orders():
     samples = [sample(i) for i in range(20)]
     assert order_samples(samples, "file") == samples

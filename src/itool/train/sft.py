@@ -28,7 +28,11 @@ from itool.records import Sample
 from itool.train.options import TrainingOptions, lora_config, trainer_arguments
 from itool.train.runner import train_and_export
 
-ORDERS = ("curriculum", "shuffle", "file")
+ORDERS = ("curriculum", "rehearsal", "shuffle", "file")
+
+# The share of the easy and of the medium stage that ``order: rehearsal`` holds back
+# for the last stage.
+REHEARSAL_SHARE = 1 / 3
 
 
 @dataclass
@@ -48,7 +52,9 @@ class WarmupConfig(TrainingOptions):
     order: str = option(
         "curriculum",
         "sample order: curriculum (easy, medium, hard stages by complexity, shuffled only"
-        " within a stage), shuffle (random each epoch), or file (as given)",
+        " within a stage), rehearsal (the same stages, with a third of the easy and of the"
+        " medium samples moved into the hard stage), shuffle (random each epoch), or file"
+        " (as given)",
         choices=ORDERS,
     )
 
@@ -58,8 +64,13 @@ def order_samples(samples: list[Sample], order: str, seed: int = 0) -> list[Samp
 
     ``curriculum``: the easy, medium and hard stages of
     :func:`itool.data.curriculum.cut_stages` one after the other, each shuffled
-    within itself (seeded), never across stages. ``shuffle``: one seeded shuffle
-    (the trainer reshuffles every epoch). ``file``: unchanged.
+    within itself (seeded), never across stages. ``rehearsal``: the same stages, but a
+    seeded third of the easy and of the medium stage is held back and shuffled into
+    the hard stage. The hard stage is mostly parallel and multi-call targets, and a
+    warmup that ends on them alone repeats argument names in single calls
+    (docs/RESULTS.md, item 9); rehearsal keeps the order easy to hard on average, each
+    sample still trained once. ``shuffle``: one seeded shuffle (the trainer reshuffles
+    every epoch). ``file``: unchanged.
     """
     from itool.data.curriculum import cut_stages
 
@@ -72,8 +83,16 @@ def order_samples(samples: list[Sample], order: str, seed: int = 0) -> list[Samp
         shuffled = list(samples)
         rng.shuffle(shuffled)
         return shuffled
+    stages = list(cut_stages(samples).values())
+    if order == "rehearsal":
+        *earlier, last = stages
+        for stage in earlier:
+            rng.shuffle(stage)
+            held = round(len(stage) * REHEARSAL_SHARE)
+            last.extend(stage[len(stage) - held:])
+            del stage[len(stage) - held:]
     ordered: list[Sample] = []
-    for stage in cut_stages(samples).values():
+    for stage in stages:
         rng.shuffle(stage)
         ordered.extend(stage)
     return ordered
