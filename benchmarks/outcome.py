@@ -52,6 +52,8 @@ NEEDS_ITOOL = {"warmup", "single_round", "dpo", "sampling", "sft"}
 COMPLEX = ["multiple", "parallel", "parallel_multiple"]
 MARK_BEGIN, MARK_END = "<!-- outcome:begin -->", "<!-- outcome:end -->"
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT_DIR = "runs/outcome"
+DEFAULT_CONFIG = ROOT / "benchmarks/outcome.yaml"
 
 
 # ---------------------------------------------------------------- arms
@@ -485,15 +487,17 @@ def plots(results: dict[str, Any], out: Path) -> None:
                     label=dim)
         ax.plot([r["name"] for r in rows], [r["dev_q"] for r in rows], "k--", marker="s",
                 label="mean q")
+        ax.legend(fontsize=8)
     ax.set_title("itool arm: dev reward and five-dimension profile per round")
-    ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(out / "outcome_rounds.png", dpi=110)
     plt.close(fig)
 
 
-def write_results(results: dict[str, Any], command: str, limit: int) -> None:
-    docs = ROOT / "docs"
+def write_results(results: dict[str, Any], command: str, limit: int, docs: Path) -> None:
+    """The JSON results, plots and tables under ``docs``: the repository's docs/ for the
+    committed experiment, ``<out-dir>/report`` for any other config or run directory
+    (so that a trial never overwrites the committed results)."""
     out = docs / "results"
     out.mkdir(parents=True, exist_ok=True)
     flat = {arm: {**row["accuracy"], "overall": row["overall"], "wall_s": row["wall_s"]}
@@ -502,7 +506,7 @@ def write_results(results: dict[str, Any], command: str, limit: int) -> None:
     (out / "outcome_details.json").write_text(json.dumps(results, indent=2) + "\n")
     plots(results, out)
     block = f"{MARK_BEGIN}\n{tables(results, command, limit)}\n{MARK_END}"
-    page = (docs / "RESULTS.md").read_text()
+    page = (docs / "RESULTS.md").read_text() if (docs / "RESULTS.md").is_file() else "# Results\n"
     if MARK_BEGIN in page and MARK_END in page:
         head, rest = page.split(MARK_BEGIN, 1)
         page = head + block + rest.split(MARK_END, 1)[1]
@@ -518,8 +522,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--arms", default=",".join(ARMS),
                         help=f"comma-separated arms to train and evaluate (of: {', '.join(ARMS)})")
-    parser.add_argument("--out-dir", default="runs/outcome", help="where the run directories go")
-    parser.add_argument("--config", default=str(ROOT / "benchmarks/outcome.yaml"))
+    parser.add_argument("--out-dir", default=DEFAULT_OUT_DIR,
+                        help="where the run directories go; the tables go to docs/ only for"
+                             " the default --out-dir and --config, else to <out-dir>/report")
+    parser.add_argument("--config", default=str(DEFAULT_CONFIG))
     parser.add_argument("--limit-per-category", type=int, default=50)
     parser.add_argument("--max-new-tokens", type=int, default=160, help="longest BFCL answer")
     parser.add_argument("--full", action="store_true",
@@ -563,9 +569,13 @@ def main() -> None:
     if not results["arms"]:  # e.g. --report-only on a fresh clone: keep the committed results
         raise SystemExit(f"error: no evaluated arm under {out_dir}/evaluation; nothing written "
                          "(run some arms first, or pass --out-dir)")
+    committed = (out_dir == Path(DEFAULT_OUT_DIR)
+                 and Path(args.config).resolve() == DEFAULT_CONFIG.resolve())
     command = (f"python benchmarks/outcome.py --limit-per-category {args.limit_per_category}"
-               + (" --full" if results["full"] else ""))
-    write_results(results, command, args.limit_per_category)
+               + (" --full" if results["full"] else "")
+               + ("" if committed else f" --config {args.config} --out-dir {out_dir}"))
+    write_results(results, command, args.limit_per_category,
+                  ROOT / "docs" if committed else out_dir / "report")
 
 
 if __name__ == "__main__":

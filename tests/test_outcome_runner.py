@@ -180,3 +180,19 @@ def test_multi_call_share_counts_parsed_parallel_answers_with_two_calls(outcome,
         "".join(json.dumps({"id": i, "output": o}) + "\n" for i, o in answers.items()))
     assert outcome.multi_call_share(tmp_path, "subset", "sft") == 0.5
     assert outcome.multi_call_share(tmp_path, "subset", "itool") is None
+
+
+def test_a_run_outside_the_committed_experiment_reports_into_its_own_directory(
+        outcome, tmp_path, monkeypatch):
+    committed = {p: p.read_bytes() for p in (outcome.ROOT / "docs/RESULTS.md",
+                                             outcome.ROOT / "docs/results/outcome.json")}
+    summary = {c: {"accuracy": 0.5, "total": 2} for c in outcome.SUBSET_CATEGORIES}
+    summary["overall"] = {"accuracy": 0.5, "total": 14}
+    (tmp_path / "evaluation/subset").mkdir(parents=True)
+    (tmp_path / "evaluation/subset/base.json").write_text(json.dumps({"summary": summary}))
+    monkeypatch.setattr("sys.argv", ["outcome.py", "--report-only", "--out-dir", str(tmp_path)])
+    outcome.main()
+    assert json.loads((tmp_path / "report/results/outcome.json").read_text())["base"]["overall"] == 0.5
+    page = (tmp_path / "report/RESULTS.md").read_text()
+    assert f"--out-dir {tmp_path}" in page and "| base |" in page
+    assert all(path.read_bytes() == before for path, before in committed.items())
