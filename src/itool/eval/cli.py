@@ -1,9 +1,11 @@
-"""``itool eval bfcl``: judge raw model outputs on BFCL.
+"""``itool eval bfcl``: judge raw model outputs on BFCL; ``itool eval compare``: is one
+model's BFCL result better than another's beyond the choice of entries?
 
 ::
 
     itool eval bfcl --predictions preds.jsonl --out result.json [--categories simple_python multiple]
     itool eval bfcl --model default --limit-per-category 20 --out result.json
+    itool eval compare a.json b.json [--out comparison.json]
 
 PRED is JSONL ``{"id": "<BFCL id>", "output": "<raw model text>"}``; RESULT is the
 JSON document of :func:`itool.eval.bfcl.evaluate_predictions`. A short table goes to
@@ -27,6 +29,7 @@ from itool.data.formats.files import write_text_atomic
 from itool.errors import DataError, UserError
 from itool.eval.bfcl import evaluate_predictions
 from itool.eval.bfcl_data import CATEGORIES
+from itool.eval.compare import compare_results, format_comparison, read_result
 from itool.model.bfcl_generate import add_generation_arguments, predictions_from_model
 from itool.reward import RewardConfig
 from itool.reward.cli import read_predictions
@@ -53,6 +56,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_bfcl_arguments(bfcl)
     bfcl.set_defaults(func=run_bfcl)
+    compare = benchmarks.add_parser(
+        "compare",
+        help="is B better than A on BFCL? paired per-category differences with 95%% intervals",
+        description=(
+            "Compare two `itool eval bfcl` results on the entries both scored: per category "
+            "and overall, B − A in points, the entries only one gets right, and a 95%% interval "
+            "from a paired, stratified bootstrap over the entries. The interval covers the "
+            "choice of test entries, not the noise of training again with another seed."
+        ),
+    )
+    compare.add_argument("a", metavar="A", help="result JSON of the reference model (itool eval bfcl --out)")
+    compare.add_argument("b", metavar="B", help="result JSON of the model compared with it")
+    compare.add_argument("--out", metavar="JSON", help="also write the comparison as JSON")
+    compare.set_defaults(func=run_compare)
 
 
 def _print_help(parser: argparse.ArgumentParser) -> int:
@@ -144,6 +161,15 @@ def run_bfcl(args: argparse.Namespace) -> int:
     if generation is not None:
         print(generation.line())
     print(f"wrote {args.out}")
+    return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    comparison = compare_results(read_result(args.a), read_result(args.b))
+    print(format_comparison(comparison, args.a, args.b))
+    if args.out:
+        write_text_atomic(args.out, json.dumps(comparison, indent=1) + "\n")
+        print(f"wrote {args.out}")
     return 0
 
 
