@@ -310,6 +310,11 @@ def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
             results["full"][arm] = {"accuracy": {c: s[c]["accuracy"] for c in FULL_CATEGORIES},
                                     "overall": s["overall"]["accuracy"],
                                     "entries": s["overall"]["total"]}
+    if "itool" in results["arms"] and "sft" in results["arms"]:
+        from itool.eval.compare import compare_results
+
+        compared = compare_results(load_eval(out_dir, "subset", "sft"), load_eval(out_dir, "subset", "itool"))
+        results["itool_vs_sft"] = {k: compared["overall"][k] for k in ("diff", "low", "high")}
     for arm in ("itool", "dpo", "sampling", "no_curriculum", "sft"):
         if (out_dir / arm / "manifest.json").is_file():
             results["rounds"][arm] = round_rows(out_dir / arm)
@@ -397,6 +402,12 @@ def tables(results: dict[str, Any], command: str, limit: int) -> str:
         lines += [f"itool − sft: overall {100 * (arms['itool']['overall'] - arms['sft']['overall']):+.1f} "
                   f"points; mean over multiple/parallel/parallel_multiple {100 * complex_gain:+.1f}; "
                   f"simple_python {100 * gain['simple_python']:+.1f}.", ""]
+        if "itool_vs_sft" in results:
+            c = results["itool_vs_sft"]
+            lines += [f"The overall gap's 95% interval over the choice of test entries (`itool eval "
+                      f"compare`, paired bootstrap): [{100 * c['low']:+.1f}, {100 * c['high']:+.1f}] "
+                      "points. It does not cover training noise: another training seed moves an "
+                      "arm's score too.", ""]
     lines += ["Answers with two or more calls among the parallel and parallel_multiple "
               "entries (%): " + ", ".join(f"{arm} {pct(row.get('multi_call'))}"
                                           for arm, row in arms.items()) + ".", ""]

@@ -106,6 +106,9 @@ def test_tables_report_every_arm_and_the_itool_minus_sft_gap(outcome):
     assert [r.split(" | ")[0] for r in rows[1:]] == ["| base", "| sft", "| itool"]
     assert "itool − sft: overall +5.0 points" in text
     assert "**30.0**" in text
+    assert "interval" not in text  # no per-entry verdicts given, so no interval claimed
+    results["itool_vs_sft"] = {"diff": 0.05, "low": -0.012, "high": 0.081}
+    assert "[-1.2, +8.1] points" in outcome.tables(results, "python benchmarks/outcome.py", 50)
 
 
 def test_report_only_without_evaluated_arms_refuses_and_writes_nothing(outcome, tmp_path,
