@@ -30,6 +30,7 @@ def test_the_same_result_differs_by_nothing_with_a_zero_width_interval():
     comparison = compare_results(a, a)
     for r in [*comparison["categories"].values(), comparison["overall"]]:
         assert (r["diff"], r["low"], r["high"], r["a_only_right"], r["b_only_right"]) == (0, 0, 0, 0, 0)
+        assert reading(r) == "same verdicts"
 
 
 def test_a_clear_gain_excludes_zero_and_overall_is_the_mean_over_categories():

@@ -95,6 +95,8 @@ def row(acc_a: float, acc_b: float, boot: np.ndarray, n: int, a_only: int, b_onl
 
 def reading(r: dict[str, Any]) -> str:
     """Whether the interval excludes 0, in words."""
+    if r["a_only_right"] == r["b_only_right"] == 0:
+        return "same verdicts"
     if r["low"] > 0:
         return "B better"
     if r["high"] < 0:
