@@ -37,5 +37,7 @@ def test_kinds_weigh_alike_when_none_loses_more_than_the_tolerance():
     calls_better = summarize([answer(True, -0.3), answer(True, -0.3), answer(False, -0.903)])
     assert dev_gain(before, calls_better, 0.005) == pytest.approx((0.1 - 0.003) / 2)
     assert dev_gain(before, calls_better, 0.001) == pytest.approx(-0.003)
+    # min_gain below 0 (every round counts): a kind's small loss is no veto
+    assert dev_gain(before, calls_better, -1.0) == pytest.approx((0.1 - 0.003) / 2)
     # summaries from before kinds were recorded: the mean's gain
     assert dev_gain({"mean_q": 0.1}, {"mean_q": 0.3}, 0.005) == pytest.approx(0.2)

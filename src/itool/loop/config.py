@@ -70,7 +70,7 @@ class RunConfig:
     min_gain: float = option(
         0.005, "least dev gain that counts as progress: the mean of the gains in mean q of the "
         "samples answered with calls and of those answered in text; a kind that loses "
-        "more than this makes its loss the gain")
+        "more than this (its size) makes its loss the gain; below 0, e.g. -1, every round counts")
     min_pairs: int = option(4, "stop when a round's search yields fewer pairs than this")
     semantic: str = option(
         "model", "semantic similarity in the reward: all-MiniLM-L6-v2 (model) or lexical",

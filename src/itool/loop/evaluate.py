@@ -78,9 +78,12 @@ def dev_gain(before: dict[str, Any], after: dict[str, Any], tolerance: float) ->
     Not the gain in the overall mean: text replies score near +1 and wrong calls near
     -1, so a model that stops calling raised the overall mean while its calls got
     worse (measured, docs/RESULTS.md). Summaries without kinds fall back to the mean.
+    The veto takes the tolerance's size: with ``min_gain`` -1 (every round counts) a
+    kind vetoes only a loss of more than 1, so the gain logged is the kinds' mean,
+    not whichever kind moved least.
     """
     shared = sorted(set(before.get("kinds", {})) & set(after.get("kinds", {})))
     if not shared:
         return after["mean_q"] - before["mean_q"]
     gains = [after["kinds"][k] - before["kinds"][k] for k in shared]
-    return min(gains) if min(gains) < -tolerance else sum(gains) / len(gains)
+    return min(gains) if min(gains) < -abs(tolerance) else sum(gains) / len(gains)
