@@ -199,3 +199,21 @@ def test_a_run_outside_the_committed_experiment_reports_into_its_own_directory(
     page = (tmp_path / "report/RESULTS.md").read_text()
     assert f"--out-dir {tmp_path}" in page and "| base |" in page
     assert all(path.read_bytes() == before for path, before in committed.items())
+
+
+def test_the_reference_chosen_trial_changes_only_what_its_header_lists():
+    """docs/RESULTS.md item 13 reads the committed warmup row as the trial's warmup
+    model: that holds only while the trial shares the outcome config's data, warmup
+    and selection, and changes the rounds alone."""
+    from dataclasses import fields
+
+    base = resolve_run_config(ROOT / "benchmarks/outcome.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/reference_chosen.yaml")
+    assert (trial.model, trial.seed, trial.data, trial.warmup, trial.select, trial.eval) == (
+        base.model, base.seed, base.data, base.warmup, base.select, base.eval)
+    search = {f.name: getattr(trial.search, f.name) for f in fields(trial.search)
+              if getattr(trial.search, f.name) != getattr(base.search, f.name)}
+    assert search == {"min_chosen_value": 0.3, "reference_fallback": True, "max_pairs": 32,
+                      "max_pairs_per_tree": 2, "pair_balance": "calls"}
+    assert trial.optimize == replace(base.optimize, lr=5e-5)
+    assert (trial.max_rounds, trial.min_gain) == (3, -1.0)
