@@ -217,3 +217,10 @@ def test_the_reference_chosen_trial_changes_only_what_its_header_lists():
                       "max_pairs_per_tree": 2, "pair_balance": "calls"}
     assert trial.optimize == replace(base.optimize, lr=5e-5)
     assert (trial.max_rounds, trial.min_gain) == (3, -1.0)
+
+
+def test_the_five_round_trial_is_the_reference_chosen_trial_with_two_more_rounds():
+    """Item 14 reads its first three rounds as item 13's: only max_rounds may differ."""
+    three = resolve_run_config(ROOT / "benchmarks/trials/reference_chosen.yaml")
+    five = resolve_run_config(ROOT / "benchmarks/trials/reference_chosen_5_rounds.yaml")
+    assert five == replace(three, max_rounds=5)

@@ -1,4 +1,5 @@
-"""The configuration of ``itool run``: one YAML file, one section per stage.
+"""The configuration of ``itool run``: one YAML file, one section per stage (or a file
+that ``extends`` another and lists only what it changes).
 
 Sections reuse the stage configs (``warmup`` and ``optimize`` from
 :mod:`itool.train`, ``search`` from :mod:`itool.search.config`, ``select`` from
@@ -105,13 +106,39 @@ def _read_yaml(path: str | Path) -> dict:
         raise UserError(f"{path}: not valid YAML: {err}") from None
 
 
+def _layers(path: str | Path, chain: tuple[Path, ...] = ()) -> list[tuple[Path, dict]]:
+    """The file at ``path`` and the files it ``extends``, base first.
+
+    ``extends: OTHER.yaml`` (relative to the file) makes a config a list of changes to
+    another one, so a variant of an experiment states only what it changes and cannot
+    drift from the rest of its base."""
+    path = Path(path)
+    if path.resolve() in chain:
+        cycle = " -> ".join(str(p) for p in (*chain, path.resolve()))
+        raise UserError(f"{path}: config files extend each other in a cycle: {cycle}")
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or "extends" not in data:
+        return [(path, data)]  # from_dict names what is wrong with a non-mapping
+    data = dict(data)
+    parent = data.pop("extends")
+    if not isinstance(parent, str):
+        raise UserError(f"{path}: extends must be the path of another config file, "
+                        f"not {parent!r}")
+    base = path.parent / parent
+    if not base.is_file():
+        raise UserError(f"{path}: extends {parent}, but there is no file {base}")
+    return [*_layers(base, (*chain, path.resolve())), (path, data)]
+
+
 def resolve_run_config(path: str | Path | None = None, preset: str | None = None,
                        overrides: dict | None = None) -> RunConfig:
-    """Defaults, then the preset, then the config file, then command-line flags."""
+    """Defaults, then the preset, then the config file (after the files it extends),
+    then command-line flags."""
     config = RunConfig()
     sources = [preset_path(preset) if preset else None, path]
     for source in filter(None, sources):
-        config = from_dict(RunConfig, _read_yaml(source), str(source), base=config)
+        for layer, data in _layers(source):
+            config = from_dict(RunConfig, data, str(layer), base=config)
     if overrides:
         config = from_dict(RunConfig, overrides, "command line", base=config)
     return config
