@@ -224,3 +224,15 @@ def test_the_five_round_trial_is_the_reference_chosen_trial_with_two_more_rounds
     three = resolve_run_config(ROOT / "benchmarks/trials/reference_chosen.yaml")
     five = resolve_run_config(ROOT / "benchmarks/trials/reference_chosen_5_rounds.yaml")
     assert five == replace(three, max_rounds=5)
+
+
+def test_the_long_samples_trial_changes_only_the_length_caps():
+    """Item 15 reads its difference to item 13 as the length caps' doing."""
+    three = resolve_run_config(ROOT / "benchmarks/trials/reference_chosen.yaml")
+    long = resolve_run_config(ROOT / "benchmarks/trials/long_samples.yaml")
+    assert long == replace(
+        three, warmup=replace(three.warmup, max_length=1536),
+        select=replace(three.select, max_new_tokens=160),
+        search=replace(three.search, max_new_tokens=160),
+        optimize=replace(three.optimize, max_length=2048),
+        eval=replace(three.eval, max_new_tokens=160))
