@@ -16,7 +16,14 @@ from itool.errors import UserError
 from itool.model.prompt import render_prompt, target_text
 from itool.records import FunctionSpec, Message, Sample, ToolCall
 from itool.train.runner import CONFIG_FILE, STATS_FILE
-from itool.train.sft import WarmupConfig, build_sft_trainer, order_samples, sft_examples, warmup
+from itool.train.sft import (
+    WarmupConfig,
+    build_sft_trainer,
+    order_samples,
+    sft_examples,
+    skipped_by_category,
+    warmup,
+)
 
 LAMP = FunctionSpec(
     "set_lamp",
@@ -211,3 +218,14 @@ def test_samples_longer_than_max_length_are_skipped_not_truncated(tokenizer):
     assert skipped == ["s1"] and dataset["sample_id"] == ["s0"]
     with pytest.raises(UserError, match="no sample fits"):
         sft_examples([long], tokenizer, max_length=400)
+
+
+def test_skipped_samples_are_counted_per_category_most_first(tokenizer):
+    """The long samples are the hard ones: the count shows what a cap takes away."""
+    samples = [sample(0), sample(1, calls=3, room="x " * 300), sample(2, room="y " * 300),
+               sample(3, calls=2, room="z " * 300)]
+    _, skipped = sft_examples(samples, tokenizer, max_length=400)
+    assert skipped == ["s1", "s2", "s3"]
+    counts = skipped_by_category(samples, skipped)
+    assert counts == {"parallel": 2, "simple": 1}
+    assert list(counts) == ["parallel", "simple"]

@@ -45,8 +45,9 @@ def register(subparsers) -> None:
         "BFCL evaluation and a report. Every stage writes into the run directory and is "
         "recorded in its manifest; --resume skips finished stages.",
     )
-    run.add_argument("config", nargs="?", metavar="CONFIG", help="YAML config file; 'extends: OTHER.yaml' in it "
-                     "starts from OTHER (a path relative to it) and changes only the keys it lists")
+    run.add_argument("config", nargs="?", metavar="CONFIG",
+                     help="YAML config file; 'extends: OTHER.yaml' in it starts from OTHER "
+                     "(a path relative to it) and changes only the keys it lists")
     run.add_argument("--preset", choices=PRESETS,
                      help="quick: ~15 min on a laptop CPU; default: hours on CPU; "
                      "paper: the paper's settings for 8B models on GPUs")

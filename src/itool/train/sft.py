@@ -136,6 +136,19 @@ def sft_examples(samples: list[Sample], tokenizer, max_length: int):
     return Dataset.from_list(rows), skipped
 
 
+def skipped_by_category(samples: list[Sample], skipped_ids: list[str]) -> dict[str, int]:
+    """How many skipped samples each category lost, most first. Long samples are the
+    hard ones (many tools, many calls), so a tight ``max_length`` quietly turns the
+    end of an easy-to-hard curriculum into more easy samples: this makes it visible."""
+    from collections import Counter
+
+    from itool.data.categories import sample_category
+
+    wanted = set(skipped_ids)
+    counts = Counter(sample_category(s) for s in samples if s.id in wanted)
+    return dict(counts.most_common())
+
+
 def build_sft_trainer(model, tokenizer, dataset, config: WarmupConfig, out_dir: Path):
     """A TRL ``SFTTrainer`` over an already ordered, tokenised dataset."""
     from trl import SFTConfig, SFTTrainer
@@ -164,10 +177,12 @@ def warmup(
     out_dir = Path(out_dir)
     ordered = order_samples(samples, config.order, config.seed)
     dataset, skipped = sft_examples(ordered, tokenizer, config.max_length)
+    by_category = skipped_by_category(ordered, skipped)
     if skipped:
+        kinds = ", ".join(f"{name} {count}" for name, count in by_category.items())
         print(
             f"itool warmup: skipped {len(skipped)} of {len(samples)} samples longer than "
-            f"{config.max_length} tokens",
+            f"{config.max_length} tokens ({kinds}); raise max_length to keep them",
             file=sys.stderr,
         )
     trainer = build_sft_trainer(model, tokenizer, dataset, config, out_dir)
@@ -175,6 +190,7 @@ def warmup(
         "stage": "warmup",
         "samples": len(dataset),
         "skipped_too_long": len(skipped),
+        "skipped_by_category": by_category,
         "order": config.order,
         "lora": config.lora,
         "dataset_tokens": sum(len(ids) for ids in dataset["input_ids"]),
