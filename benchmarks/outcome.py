@@ -524,7 +524,7 @@ def write_results(results: dict[str, Any], command: str, limit: int, docs: Path)
     else:
         page = page.rstrip() + "\n\n## The learning outcome (benchmarks/outcome.py)\n\n" + block + "\n"
     (docs / "RESULTS.md").write_text(page)
-    print(f"wrote {out / 'outcome.json'}, {out / 'outcome_details.json'}, plots, docs/RESULTS.md")
+    print(f"wrote {out / 'outcome.json'}, {out / 'outcome_details.json'}, plots, {docs / 'RESULTS.md'}")
 
 
 # ---------------------------------------------------------------- main
