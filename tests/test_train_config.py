@@ -169,3 +169,11 @@ def test_paper_defaults_for_simpo():
     cfg = PreferenceConfig()
     assert (cfg.loss, cfg.resolved_beta, cfg.simpo_gamma, cfg.lr) == ("simpo", 2.5, 0.5, 1e-6)
     assert cfg.sft_weight == 0.0
+
+
+def test_a_stage_config_file_can_extend_another(tmp_path):
+    """``extends`` is the config loader's, so ``itool warmup --config`` has it too."""
+    (tmp_path / "base.yaml").write_text("lr: 0.001\nbatch_size: 8\n", encoding="utf-8")
+    (tmp_path / "variant.yaml").write_text("extends: base.yaml\nlr: 0.01\n", encoding="utf-8")
+    config = load_config(WarmupConfig, tmp_path / "variant.yaml")
+    assert (config.lr, config.batch_size) == (0.01, 8)

@@ -4,8 +4,9 @@ A config is an ordinary dataclass whose fields are declared with :func:`option` 
 default and a help text). From that one declaration this module derives everything a
 user touches:
 
-- :func:`load_config` reads a YAML file, rejects unknown keys and wrong types with an
-  error that names the file and the key, and applies command-line overrides on top;
+- :func:`load_config` reads a YAML file (after the files it ``extends``, see
+  :func:`config_layers`), rejects unknown keys and wrong types with an error that names
+  the file and the key, and applies command-line overrides on top;
 - :func:`dump_config` writes the resolved config back to YAML, each key preceded by its
   help text, so a run directory documents itself and can be re-run with ``--config``;
 - :func:`add_config_flags` exposes every field as a flag (``lr`` -> ``--lr``,
@@ -183,19 +184,47 @@ def load_config(
     from :func:`config_overrides`), each validated."""
     cfg = cls()
     if path is not None:
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as err:
-            raise UserError(f"cannot read config file {path}: {err.strerror or err}") from None
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as err:
-            raise UserError(f"{path}: not valid YAML: {err}") from None
-        cfg = from_dict(cls, data or {}, str(path), base=cfg)
+        for layer, data in config_layers(path):
+            cfg = from_dict(cls, data, str(layer), base=cfg)
     if overrides:
         cfg = from_dict(cls, overrides, "command line", base=cfg)
     return cfg
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise UserError(f"cannot read config file {path}: {err.strerror or err}") from None
+    try:
+        return yaml.safe_load(text) or {}
+    except yaml.YAMLError as err:
+        raise UserError(f"{path}: not valid YAML: {err}") from None
+
+
+def config_layers(path: str | Path, chain: tuple[Path, ...] = ()) -> list[tuple[Path, Any]]:
+    """The YAML file at ``path`` and the files it ``extends``, base first, each as
+    ``(file, data)`` to apply in turn.
+
+    ``extends: OTHER.yaml`` (relative to the file) makes a config a list of changes to
+    another one, so a variant of an experiment states only what it changes and cannot
+    drift from the rest of its base."""
+    path = Path(path)
+    if path.resolve() in chain:
+        cycle = " -> ".join(str(p) for p in (*chain, path.resolve()))
+        raise UserError(f"{path}: config files extend each other in a cycle: {cycle}")
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or "extends" not in data:
+        return [(path, data)]  # from_dict names what is wrong with a non-mapping
+    data = dict(data)
+    parent = data.pop("extends")
+    if not isinstance(parent, str):
+        raise UserError(f"{path}: extends must be the path of another config file, "
+                        f"not {parent!r}")
+    base = path.parent / parent
+    if not base.is_file():
+        raise UserError(f"{path}: extends {parent}, but there is no file {base}")
+    return [*config_layers(base, (*chain, path.resolve())), (path, data)]
 
 
 def dump_config(cfg: Any, path: str | Path | None = None) -> str:

@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from itool.config import find_config, from_dict, option
+from itool.config import config_layers, find_config, from_dict, option
 from itool.errors import UserError
 from itool.eval.bfcl_data import CATEGORIES as BFCL_CATEGORIES
 from itool.loop.select import SelectConfig
@@ -95,41 +93,6 @@ def preset_path(name: str):
     return find_config(f"run-{name}")
 
 
-def _read_yaml(path: str | Path) -> dict:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as err:
-        raise UserError(f"cannot read config file {path}: {err.strerror or err}") from None
-    try:
-        return yaml.safe_load(text) or {}
-    except yaml.YAMLError as err:
-        raise UserError(f"{path}: not valid YAML: {err}") from None
-
-
-def _layers(path: str | Path, chain: tuple[Path, ...] = ()) -> list[tuple[Path, dict]]:
-    """The file at ``path`` and the files it ``extends``, base first.
-
-    ``extends: OTHER.yaml`` (relative to the file) makes a config a list of changes to
-    another one, so a variant of an experiment states only what it changes and cannot
-    drift from the rest of its base."""
-    path = Path(path)
-    if path.resolve() in chain:
-        cycle = " -> ".join(str(p) for p in (*chain, path.resolve()))
-        raise UserError(f"{path}: config files extend each other in a cycle: {cycle}")
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or "extends" not in data:
-        return [(path, data)]  # from_dict names what is wrong with a non-mapping
-    data = dict(data)
-    parent = data.pop("extends")
-    if not isinstance(parent, str):
-        raise UserError(f"{path}: extends must be the path of another config file, "
-                        f"not {parent!r}")
-    base = path.parent / parent
-    if not base.is_file():
-        raise UserError(f"{path}: extends {parent}, but there is no file {base}")
-    return [*_layers(base, (*chain, path.resolve())), (path, data)]
-
-
 def resolve_run_config(path: str | Path | None = None, preset: str | None = None,
                        overrides: dict | None = None) -> RunConfig:
     """Defaults, then the preset, then the config file (after the files it extends),
@@ -137,7 +100,7 @@ def resolve_run_config(path: str | Path | None = None, preset: str | None = None
     config = RunConfig()
     sources = [preset_path(preset) if preset else None, path]
     for source in filter(None, sources):
-        for layer, data in _layers(source):
+        for layer, data in config_layers(source):
             config = from_dict(RunConfig, data, str(layer), base=config)
     if overrides:
         config = from_dict(RunConfig, overrides, "command line", base=config)
