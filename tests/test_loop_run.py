@@ -107,35 +107,44 @@ def test_bad_config_is_a_user_error(tmp_path, capsys):
     assert "itterations" in capsys.readouterr().err
 
 
-def test_kill_9_during_search_then_resume_gives_the_pairs_of_an_uninterrupted_run(
-        tmp_path, tiny_dir):
-    """The real thing: ``itool run`` in a subprocess, SIGKILLed once the search has
-    saved its first group of trees, resumed; its pairs equal those of a run that was
-    never interrupted."""
+def run_until_then_kill(config: RunConfig, tmp_path: Path, saved: str) -> tuple[list[str], Path]:
+    """Start ``itool run`` on ``config`` in a subprocess and SIGKILL it as soon as a file
+    matching ``saved`` (a glob under the run directory) exists. Returns the command
+    that resumes it (add ``--run-dir``) and the killed run's directory."""
     import os
     import signal
     import subprocess
     import sys
     import time
 
-    config = tiny_config(tiny_dir)
-    config.select.limit = config.select.pool = 6
-    config.search.tree_batch = 1  # one saved part per tree: a kill lands between parts
-    config.eval.bfcl = False
     config_file = tmp_path / "tiny.yaml"
     dump_config(config, config_file)
     command = [sys.executable, "-m", "itool", "run", str(config_file), "--resume"]
-
     killed = tmp_path / "killed"
     process = subprocess.Popen([*command, "--run-dir", str(killed)], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 600
-    while not list((killed / "round_1/search_parts").glob("part-*")):
-        assert process.poll() is None, "the run ended before its search saved anything"
-        assert time.monotonic() < deadline, "the search never started"
+    while not list(killed.glob(saved)):
+        assert process.poll() is None, f"the run ended before it saved {saved}"
+        assert time.monotonic() < deadline, f"the run never saved {saved}"
         time.sleep(0.05)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    return command, killed
+
+
+def test_kill_9_during_search_then_resume_gives_the_pairs_of_an_uninterrupted_run(
+        tmp_path, tiny_dir):
+    """The real thing: ``itool run`` in a subprocess, SIGKILLed once the search has
+    saved its first group of trees, resumed; its pairs equal those of a run that was
+    never interrupted."""
+    import subprocess
+
+    config = tiny_config(tiny_dir)
+    config.select.limit = config.select.pool = 6
+    config.search.tree_batch = 1  # one saved part per tree: a kill lands between parts
+    config.eval.bfcl = False
+    command, killed = run_until_then_kill(config, tmp_path, "round_1/search_parts/part-*")
     stages = read_json(killed / "manifest.json")["stages"]
     assert stages["round_1/search"]["state"] == "running"
     assert not (killed / "round_1/pairs.jsonl").exists()
@@ -163,3 +172,31 @@ def test_rounds_can_start_from_an_already_warmed_up_model(tmp_path, tiny_dir, mo
     assert Path(manifest["final_model"]) == tiny_dir.resolve()  # found from anywhere
     assert main(["run", "--run-dir", str(tmp_path / "run2"),
                  "--warmup-model", str(tmp_path / "nowhere")]) == 1
+
+
+def test_kill_9_during_warmup_then_resume_continues_from_the_checkpoint(tmp_path, tiny_dir):
+    """``itool run`` SIGKILLed once its warmup has saved a checkpoint, resumed: the
+    warmup continues from that checkpoint, not from step 0, and counts the tokens of
+    the steps before the kill (the compute the sft arm is matched on)."""
+    import subprocess
+
+    config = tiny_config(tiny_dir)
+    config.max_rounds = 0
+    config.eval.bfcl = False
+    config.warmup.max_steps = 8
+    config.warmup.save_steps = 1
+    command, killed = run_until_then_kill(
+        config, tmp_path, "warmup/model/checkpoints/checkpoint-*/itool_tokens.json")
+    assert read_json(killed / "manifest.json")["stages"]["warmup"]["state"] == "running"
+
+    resumed = subprocess.run([*command, "--run-dir", str(killed)], check=True,
+                             capture_output=True, text=True)
+    assert "continuing the interrupted attempt" in resumed.stdout
+    straight = tmp_path / "straight"
+    subprocess.run([*command, "--run-dir", str(straight)], check=True, capture_output=True)
+    after_kill = read_json(killed / "warmup/model/training_stats.json")
+    uninterrupted = read_json(straight / "warmup/model/training_stats.json")
+    assert after_kill["resumed_from"] and uninterrupted["resumed_from"] is None
+    assert after_kill["optimizer_steps"] == uninterrupted["optimizer_steps"] == 8
+    assert after_kill["tokens"] == uninterrupted["tokens"]
+    assert not (killed / "warmup/model/checkpoints").exists()

@@ -131,12 +131,32 @@ def test_stages_rerun_only_when_inputs_settings_or_outputs_change(tmp_path):
     assert len(calls) == 5  # output missing
 
 
+def counting_stage(tmp_path, name: str, section: str):
+    """``(stage, calls)``: ``stage(cfg, resume=True)`` runs stage ``name`` of the run
+    directory ``tmp_path/run`` with the config's ``section`` as its settings, and
+    ``calls`` grows by one each time its work runs rather than being skipped."""
+    from itool.config import to_dict
+
+    out = tmp_path / "run" / "out.txt"
+    calls = []
+
+    def work():
+        calls.append(1)
+        out.write_text("x")
+        return {}
+
+    def stage(cfg, resume=True):
+        rd = RunDir(tmp_path / "run", cfg, resume=resume, log=lambda _: None)
+        rd.stage(name, work, inputs=[], settings=[1, to_dict(cfg)[section]], outputs=[out])
+
+    return stage, calls
+
+
 def test_an_option_added_at_its_default_does_not_make_a_finished_stage_stale(tmp_path):
     """Upgrading itool adds options to config sections; a run directory must resume
     unless one of them is set to something else than its default."""
     from dataclasses import dataclass, field
 
-    from itool.config import to_dict
     from itool.loop.files import read_json, write_json
 
     @dataclass
@@ -156,18 +176,7 @@ def test_an_option_added_at_its_default_does_not_make_a_finished_stage_stale(tmp
     class CfgV2:
         search: SearchV2 = field(default_factory=SearchV2)
 
-    out = tmp_path / "run" / "out.txt"
-    calls = []
-
-    def work():
-        calls.append(1)
-        out.write_text("x")
-        return {}
-
-    def stage(cfg, resume=True):
-        rd = RunDir(tmp_path / "run", cfg, resume=resume, log=lambda _: None)
-        rd.stage("s", work, inputs=[], settings=[1, to_dict(cfg)["search"]], outputs=[out])
-
+    stage, calls = counting_stage(tmp_path, "s", "search")
     stage(Cfg(), resume=False)
     manifest = tmp_path / "run" / "manifest.json"
     record = read_json(manifest)["stages"]["s"]
@@ -207,3 +216,65 @@ def test_two_processes_sharing_a_run_directory_keep_each_others_records(tmp_path
     stages = read_json(tmp_path / "run" / "manifest.json")["stages"]
     assert {name: record["summary"] for name, record in stages.items()} == {"a": {"n": 3},
                                                                           "b": {"n": 2}}
+
+
+def test_partial_progress_is_kept_only_for_the_attempt_that_left_it(tmp_path):
+    """An interrupted stage resumed on the same inputs and settings continues from
+    its scratch; resumed on other ones (a new model after an earlier stage ran
+    again), it starts afresh instead of reusing the old attempt's work."""
+    from dataclasses import dataclass
+
+    @dataclass
+    class Cfg:
+        seed: int = 0
+
+    class Killed(Exception):
+        pass
+
+    source, out, parts = tmp_path / "in.txt", tmp_path / "run/out.txt", tmp_path / "run/parts"
+    source.write_text("a")
+    seen = []
+
+    def work(interrupt: bool):
+        seen.append(sorted(p.name for p in parts.glob("*")))
+        parts.mkdir(exist_ok=True)
+        (parts / f"part-{len(seen)}").write_text(source.read_text())
+        if interrupt:
+            raise Killed
+        out.write_text("done")
+        return {}
+
+    def stage(settings, interrupt=False):
+        rd = RunDir(tmp_path / "run", Cfg(), resume=True, log=lambda _: None)
+        rd.stage("search", lambda: work(interrupt), inputs=[source], settings=settings,
+                 outputs=[out], scratch=[parts])
+
+    with pytest.raises(Killed):
+        stage(1, interrupt=True)
+    with pytest.raises(Killed):
+        stage(1, interrupt=True)
+    assert seen[-1] == ["part-1"]  # same inputs and settings: continued
+    with pytest.raises(Killed):
+        stage(2, interrupt=True)
+    assert seen[-1] == []  # other settings: the parts of settings 1 are gone
+    source.write_text("b")
+    stage(2)
+    assert seen[-1] == []  # other input
+    assert not (parts / "part-1").exists()
+
+
+def test_a_bookkeeping_option_changed_does_not_make_a_finished_stage_stale(tmp_path):
+    """Giving a finished warmup checkpoints (``save_steps``) before resuming must not
+    train it again; changing what it trains on (``lr``) must."""
+    from dataclasses import replace
+
+    from itool.loop.config import RunConfig
+
+    stage, calls = counting_stage(tmp_path, "warmup", "warmup")
+    base = RunConfig()
+    stage(base, resume=False)
+    stage(replace(base, warmup=replace(base.warmup, save_steps=7, logging_steps=3,
+                                       keep_checkpoints=True)))
+    assert len(calls) == 1
+    stage(replace(base, warmup=replace(base.warmup, save_steps=7, lr=base.warmup.lr * 2)))
+    assert len(calls) == 2

@@ -210,6 +210,9 @@ def test_checkpoint_then_resume(tokenizer, tiny_model, tmp_path):
     assert stats["resumed_from"].endswith("checkpoint-2")
     assert stats["optimizer_steps"] == 3
     assert not (out / "checkpoints").exists()
+    straight = warmup(copy.deepcopy(tiny_model), tokenizer, samples, tmp_path / "straight",
+                      tiny_config(epochs=10, max_steps=3))
+    assert stats["tokens"] == straight["tokens"] > 0  # the steps before the resume count too
 
 
 def test_samples_longer_than_max_length_are_skipped_not_truncated(tokenizer):

@@ -40,12 +40,18 @@ C = TypeVar("C")
 _FLAG_PREFIX = "config__"  # argparse dest prefix; keeps config flags apart from others
 
 
-def option(default: Any, help: str, *, choices: typing.Iterable[Any] | None = None) -> Any:
+def option(default: Any, help: str, *, choices: typing.Iterable[Any] | None = None,
+           bookkeeping: bool = False) -> Any:
     """Declare a config field: its default, what it means, and (optionally) the values
-    it may take. Mutable defaults (lists, nested configs) are copied per instance."""
+    it may take. Mutable defaults (lists, nested configs) are copied per instance.
+    ``bookkeeping`` marks an option that changes how a run is logged or saved, not what
+    it produces (how often to checkpoint), so a resumed run does not redo the work
+    when only such an option changed."""
     metadata: dict[str, Any] = {"help": help}
     if choices is not None:
         metadata["choices"] = tuple(choices)
+    if bookkeeping:
+        metadata["bookkeeping"] = True
     if isinstance(default, (list, dict)) or dataclasses.is_dataclass(default):
         return dataclasses.field(default_factory=lambda: copy.deepcopy(default), metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)

@@ -26,6 +26,7 @@ from itool.loop.config import RunConfig
 from itool.loop.evaluate import dev_gain
 from itool.loop.report import write_report
 from itool.loop.rundir import RunDir
+from itool.train.options import CHECKPOINT_DIR
 
 
 def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print) -> Path:
@@ -46,7 +47,7 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
         rd.stage("warmup", partial(stages.warm_up, config, train, model),
                  inputs=[train], settings=[config.model, config.seed, rd.config_dict["warmup"],
                                            config.data.warmup_limit],
-                 outputs=[model])
+                 outputs=[model], scratch=[model / CHECKPOINT_DIR])
     evals = [_evaluate(rd, config, "warmup", model, dev)]
     models = [model]
 
@@ -70,7 +71,8 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
                     step / "trees.jsonl.gz", step / "pairs.jsonl", step / "search_parts"),
             inputs=[model, step / "selected.jsonl"],
             settings=[config.semantic, rd.config_dict["search"]],
-            outputs=[step / "trees.jsonl.gz", step / "pairs.jsonl"])
+            outputs=[step / "trees.jsonl.gz", step / "pairs.jsonl"],
+            scratch=[step / "search_parts"])
         if found["pairs"] < config.min_pairs:
             stop = f"too few pairs ({found['pairs']} < min_pairs {config.min_pairs})"
             break
@@ -78,7 +80,7 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
                  partial(stages.optimize_round, config, model, step / "pairs.jsonl",
                          step / "model"),
                  inputs=[model, step / "pairs.jsonl"], settings=rd.config_dict["optimize"],
-                 outputs=[step / "model"])
+                 outputs=[step / "model"], scratch=[step / "model" / CHECKPOINT_DIR])
         models.append(step / "model")
         evals.append(_evaluate(rd, config, f"round_{k}", step / "model", dev))
         gain = dev_gain(evals[best], evals[-1], config.min_gain)

@@ -6,7 +6,9 @@ summary and timing. With ``--resume``, a stage whose record says done, whose inp
 and settings are the same as now, and whose outputs are still there unchanged, is
 skipped and its recorded summary returned; anything else runs again. Because each
 stage writes its outputs before it is recorded, a run killed at any moment (even with
-``kill -9``) resumes at the stage it was in.
+``kill -9``) resumes at the stage it was in, and within it from the progress the stage
+saved (the search's finished groups, the latest training checkpoint) if it is resumed
+on the same inputs and settings.
 
 Processes may share a run directory when they run different stages (the outcome
 runner's evaluation of two arms at once): each save merges, under a file lock, the
@@ -16,16 +18,20 @@ overwrites the other's.
 Settings are compared by hash and, since the record also keeps them, by value: an
 option that a newer itool added to a config section is no change as long as it is
 at its default, so upgrading itool does not make every finished stage of a run
-directory stale. Records written before the values were kept have only the hash;
-the first resume whose settings hash the same fills the values in.
+directory stale; and a bookkeeping option (how often to log or to checkpoint) is no
+change at all, so a run can be given checkpoints before it is resumed. Records
+written before the values were kept have only the hash; the first resume whose
+settings hash the same fills the values in.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import hashlib
 import json
 import platform
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -51,42 +57,57 @@ def settings_data(settings: Any) -> Any:
     return json.loads(json.dumps(settings, sort_keys=True, default=str))
 
 
-def default_sections(config: Any) -> dict[frozenset, dict[str, Any]]:
-    """Every section of ``config``'s class at its defaults, keyed by its option names:
-    how a section in a stage's settings finds its defaults. Empty when the class has
-    no all-default constructor."""
+@dataclasses.dataclass(frozen=True)
+class Section:
+    """What resuming needs to know of one config section: its defaults, and its
+    bookkeeping options (see :func:`itool.config.option`)."""
+
+    defaults: dict[str, Any]
+    bookkeeping: frozenset[str]
+
+
+def config_sections(config: Any) -> dict[frozenset, Section]:
+    """Every section of ``config``'s class, keyed by its option names: how a section
+    in a stage's settings finds its defaults and bookkeeping options. Empty when the
+    class has no all-default constructor."""
     try:
-        defaults = settings_data(to_dict(type(config)()))
+        root = type(config)()
     except TypeError:
         return {}
-    sections: dict[frozenset, dict[str, Any]] = {}
+    sections: dict[frozenset, Section] = {}
 
     def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            sections.setdefault(frozenset(node), node)
-            for value in node.values():
-                walk(value)
+        if not dataclasses.is_dataclass(node):
+            return
+        fields = dataclasses.fields(node)
+        sections.setdefault(frozenset(f.name for f in fields), Section(
+            settings_data(to_dict(node)),
+            frozenset(f.name for f in fields if f.metadata.get("bookkeeping"))))
+        for f in fields:
+            walk(getattr(node, f.name))
 
-    walk(defaults)
+    walk(root)
     return sections
 
 
-def same_settings(recorded: Any, current: Any, defaults: dict[frozenset, dict[str, Any]]) -> bool:
+def same_settings(recorded: Any, current: Any, sections: dict[frozenset, Section]) -> bool:
     """Whether ``current`` settings ask for what ``recorded`` ones did. A section may
-    have gained options since, each at its default; every other difference counts
-    (an option gone, a value changed)."""
+    have gained options since, each at its default, and its bookkeeping options may
+    differ; every other difference counts (an option gone, a value changed)."""
     if isinstance(recorded, dict) and isinstance(current, dict):
-        added = current.keys() - recorded.keys()
-        if recorded.keys() - current.keys():
+        section = sections.get(frozenset(current), Section({}, frozenset()))
+        ignored = section.bookkeeping
+        added = current.keys() - recorded.keys() - ignored
+        if recorded.keys() - current.keys() - ignored:
             return False
-        if added:
-            section = defaults.get(frozenset(current), {})
-            if any(key not in section or section[key] != current[key] for key in added):
-                return False
-        return all(same_settings(recorded[key], current[key], defaults) for key in recorded)
+        if any(key not in section.defaults or section.defaults[key] != current[key]
+               for key in added):
+            return False
+        return all(same_settings(recorded[key], current[key], sections)
+                   for key in recorded.keys() - ignored)
     if isinstance(recorded, list) and isinstance(current, list):
         return len(recorded) == len(current) and all(
-            same_settings(a, b, defaults) for a, b in zip(recorded, current, strict=True))
+            same_settings(a, b, sections) for a, b in zip(recorded, current, strict=True))
     return recorded == current
 
 
@@ -132,7 +153,7 @@ class RunDir:
         self.path.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(self.path / CONFIG, dump_config(config).encode())
         self.config_dict = to_dict(config)
-        self.defaults = default_sections(config)
+        self.sections = config_sections(config)
         self._hashes: dict[tuple, str] = {}
         self._written: set[str] = set()  # stage records this process wrote
         self._save()
@@ -205,19 +226,27 @@ class RunDir:
         if record.get("settings") == settings_hash(settings):
             return True
         return "settings_values" in record and same_settings(
-            record["settings_values"], settings_data(settings), self.defaults)
+            record["settings_values"], settings_data(settings), self.sections)
 
     def stage(self, name: str, work: Callable[[], dict[str, Any]], inputs: list[Path],
-              settings: Any, outputs: list[Path]) -> dict[str, Any]:
+              settings: Any, outputs: list[Path], scratch: list[Path] = ()) -> dict[str, Any]:
         """Run ``work`` (which writes ``outputs`` and returns a summary) unless a
-        finished record says it already ran on the same inputs; return the summary."""
+        finished record says it already ran on the same inputs; return the summary.
+
+        ``scratch`` are the files or directories where ``work`` keeps its partial
+        progress (search parts, training checkpoints) and continues from them. They
+        are kept only for the attempt that left them: when the stage was interrupted
+        while running on the same inputs and settings. Otherwise they are removed
+        first, so that a search on a new model never reuses trees of the old one."""
         record = self.finished(name, inputs, settings, outputs)
         if record is not None:
             self.log(f"[{name}] done before, skipped ({record['seconds']:.0f} s then)")
             return record["summary"]
+        attempt = {"inputs": self._hashes_of(inputs), "settings": settings_hash(settings)}
+        self._clear_stale(name, attempt, scratch)
         self.log(f"[{name}] running")
         started = time.perf_counter()
-        self._record(name, {"state": "running", "started": _now()})
+        self._record(name, {"state": "running", "started": _now(), **attempt})
         summary = work()
         seconds = time.perf_counter() - started
         self._record(name, {
@@ -232,6 +261,26 @@ class RunDir:
         })
         self.log(f"[{name}] done in {seconds:.0f} s: {_headline(summary)}")
         return summary
+
+    def _clear_stale(self, name: str, attempt: dict[str, Any], scratch: list[Path]) -> None:
+        """Remove ``scratch`` unless the stage's last attempt, interrupted, ran on
+        the same inputs and settings as ``attempt`` (see :meth:`stage`)."""
+        before = self.manifest["stages"].get(name, {})
+        if before.get("state") == "running" and all(
+                before.get(key) == value for key, value in attempt.items()):
+            kept = [self.relative(p) for p in scratch if p.exists()]
+            if kept:
+                self.log(f"[{name}] continuing the interrupted attempt from {', '.join(kept)}")
+            return
+        for path in scratch:
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+            else:
+                continue
+            self.log(f"[{name}] removed {self.relative(path)}: left by an attempt on other "
+                     "inputs or settings")
 
     def close(self, stop_reason: str, final_model: str | None) -> None:
         self.manifest.update({"status": "finished", "finished": _now(),

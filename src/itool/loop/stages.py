@@ -6,6 +6,7 @@ together; tests and other tools can call them one by one.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from itool.loop.select import select_unmastered
 from itool.records import PreferencePair, Sample
 from itool.reward.config import RewardConfig
 from itool.search.mcts import derive_seed
+from itool.train.options import latest_checkpoint
 
 
 def write_samples_jsonl(path: Path, samples: list[Sample]) -> None:
@@ -72,7 +74,7 @@ def warm_up(config: RunConfig, train_path: Path, out_dir: Path) -> dict[str, Any
     if limit and len(samples) > limit:
         samples = random.Random(derive_seed(config.seed, "warmup")).sample(samples, limit)
     model, tokenizer = load_model(config.model)
-    stats = warmup(model, tokenizer, samples, out_dir, config.warmup)
+    stats = warmup(model, tokenizer, samples, out_dir, continued(config.warmup, out_dir))
     return _training_summary(stats)
 
 
@@ -122,8 +124,15 @@ def optimize_round(config: RunConfig, model_dir: Path, pairs_path: Path,
 
     pairs = [PreferencePair.from_dict(r) for r in read_jsonl(pairs_path)]
     model, tokenizer = load_model(model_dir)
-    stats = optimize(model, tokenizer, pairs, out_dir, config.optimize)
+    stats = optimize(model, tokenizer, pairs, out_dir, continued(config.optimize, out_dir))
     return _training_summary(stats)
+
+
+def continued(options, out_dir: Path):
+    """``options`` set to resume from the checkpoint an interrupted attempt left in
+    ``out_dir`` (the run directory keeps one only for an attempt on the same inputs
+    and settings, see :meth:`itool.loop.rundir.RunDir.stage`)."""
+    return replace(options, resume=latest_checkpoint(out_dir) is not None)
 
 
 def evaluate_bfcl(config: RunConfig, model_dir: Path, out: Path) -> dict[str, Any]:

@@ -8,6 +8,7 @@ the defaults that differ.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 SCHEDULERS = ("linear", "cosine", "constant", "constant_with_warmup")
 CHECKPOINT_DIR = "checkpoints"
 TENSORBOARD_DIR = "logs"
+TOKENS_FILE = "itool_tokens.json"  # in each checkpoint: the tokens counted up to it
 
 
 @dataclass
@@ -53,15 +55,19 @@ class TrainingOptions:
     gradient_checkpointing: bool = option(
         False, "recompute activations in the backward pass: less memory, ~30% slower"
     )
-    logging_steps: int = option(5, "log loss and learning rate every this many steps")
+    logging_steps: int = option(5, "log loss and learning rate every this many steps",
+                                bookkeeping=True)
     save_steps: int = option(
-        100, "write a resumable checkpoint every this many steps (0: none before the end)"
+        100, "write a resumable checkpoint every this many steps (0: none before the end)",
+        bookkeeping=True,
     )
-    save_total_limit: int = option(1, "checkpoints kept on disk (oldest deleted first)")
+    save_total_limit: int = option(1, "checkpoints kept on disk (oldest deleted first)",
+                                   bookkeeping=True)
     keep_checkpoints: bool = option(
-        False, "keep OUT/checkpoints after the final model is exported"
+        False, "keep OUT/checkpoints after the final model is exported", bookkeeping=True
     )
-    resume: bool = option(False, "continue from the latest checkpoint in OUT/checkpoints")
+    resume: bool = option(False, "continue from the latest checkpoint in OUT/checkpoints",
+                          bookkeeping=True)
 
     def __post_init__(self) -> None:
         for name in ("lr", "epochs", "batch_size", "grad_accum", "max_length", "lora_r"):
@@ -157,12 +163,15 @@ def tensorboard_callback(out_dir: Path):
 
 
 def latest_checkpoint(out_dir: Path) -> str | None:
-    """The newest ``checkpoint-N`` under ``OUT/checkpoints``, if any."""
+    """The newest ``checkpoint-N`` under ``OUT/checkpoints`` whose saving finished (it
+    holds the token count, written last), else the newest one, if any: a run killed
+    while saving leaves a half-written checkpoint beside the previous whole one."""
     ckpts = sorted(
         (p for p in (out_dir / CHECKPOINT_DIR).glob("checkpoint-*") if p.name[11:].isdigit()),
         key=lambda p: int(p.name[11:]),
     )
-    return str(ckpts[-1]) if ckpts else None
+    whole = [p for p in ckpts if (p / TOKENS_FILE).is_file()]
+    return str((whole or ckpts)[-1]) if ckpts else None
 
 
 class TokenCounter:
@@ -175,8 +184,8 @@ class TokenCounter:
     without gradients (reference log-probabilities, evaluation, generation).
     """
 
-    def __init__(self, model) -> None:
-        self.tokens = 0
+    def __init__(self, model, tokens: int = 0) -> None:
+        self.tokens = tokens
         decoder = model.get_decoder() if hasattr(model, "get_decoder") else model
         self._handle = decoder.register_forward_pre_hook(self._count, with_kwargs=True)
 
@@ -194,3 +203,32 @@ class TokenCounter:
 
     def close(self) -> None:
         self._handle.remove()
+
+    def checkpoint_callback(self):
+        """A trainer callback that writes the count into every checkpoint it saves,
+        so that a resumed run counts the tokens read before the interruption too
+        (:func:`checkpoint_tokens`); else a resumed stage would under-report its
+        compute, and the sft arm matched on it would get less."""
+        from transformers import TrainerCallback
+
+        counter = self
+
+        class SaveTokenCount(TrainerCallback):
+            def on_save(self, args, state, control, **kwargs):
+                folder = Path(args.output_dir) / f"checkpoint-{state.global_step}"
+                if state.is_world_process_zero and folder.is_dir():
+                    (folder / TOKENS_FILE).write_text(
+                        json.dumps({"tokens": counter.tokens}) + "\n", encoding="utf-8")
+
+        return SaveTokenCount()
+
+
+def checkpoint_tokens(checkpoint: str | Path | None) -> int | None:
+    """The token count a checkpoint was saved with (``None``: no checkpoint, or one
+    written before itool kept the count)."""
+    if checkpoint is None:
+        return None
+    path = Path(checkpoint) / TOKENS_FILE
+    if not path.is_file():
+        return None
+    return int(json.loads(path.read_text(encoding="utf-8"))["tokens"])

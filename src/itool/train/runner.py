@@ -12,6 +12,7 @@ import math
 import os
 import shutil
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from itool.train.options import (
     CHECKPOINT_DIR,
     TokenCounter,
     TrainingOptions,
+    checkpoint_tokens,
     latest_checkpoint,
     tensorboard_callback,
 )
@@ -44,7 +46,12 @@ def train_and_export(
         if resume_from is None:
             raise UserError(f"--resume: no checkpoint under {out_dir / CHECKPOINT_DIR}")
     trainer.add_callback(tensorboard_callback(out_dir))
-    counter = TokenCounter(trainer.model)
+    counted = checkpoint_tokens(resume_from)
+    if resume_from is not None and counted is None:
+        warnings.warn(f"{resume_from} does not record the tokens trained before it; "
+                      "training_stats.json counts only those after the resume", stacklevel=2)
+    counter = TokenCounter(trainer.model, counted or 0)
+    trainer.add_callback(counter.checkpoint_callback())
     started = time.perf_counter()
     try:
         result = trainer.train(resume_from_checkpoint=resume_from)
