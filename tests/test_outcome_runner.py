@@ -227,11 +227,14 @@ def test_the_five_round_trial_is_the_reference_chosen_trial_with_two_more_rounds
 
 
 def test_the_long_samples_trial_changes_only_the_length_caps():
-    """Item 15 reads its difference to item 13 as the length caps' doing."""
+    """Item 15 reads its difference to item 13 as the length caps' doing (and the
+    warmup's batch split in two for memory: the same samples a step)."""
     three = resolve_run_config(ROOT / "benchmarks/trials/reference_chosen.yaml")
     long = resolve_run_config(ROOT / "benchmarks/trials/long_samples.yaml")
+    assert long.warmup.batch_size * long.warmup.grad_accum == (
+        three.warmup.batch_size * three.warmup.grad_accum)
     assert long == replace(
-        three, warmup=replace(three.warmup, max_length=1536),
+        three, warmup=replace(three.warmup, max_length=1536, batch_size=2, grad_accum=2),
         select=replace(three.select, max_new_tokens=160),
         search=replace(three.search, max_new_tokens=160),
         optimize=replace(three.optimize, max_length=2048),
