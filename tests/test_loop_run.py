@@ -100,6 +100,12 @@ def test_run_refuses_an_existing_run_without_resume(tmp_path, tiny_dir):
     assert main(["run", "--run-dir", str(run_dir), "--model", str(tiny_dir)]) == 1
 
 
+def test_a_missing_training_file_is_a_user_error_that_names_it(tmp_path, capsys):
+    missing = tmp_path / "nope.jsonl"
+    assert main(["run", "--data.train", str(missing), "--run-dir", str(tmp_path / "r")]) == 1
+    assert f"{missing}: no such file" in capsys.readouterr().err
+
+
 def test_bad_config_is_a_user_error(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text("search:\n  itterations: 3\n")

@@ -242,7 +242,9 @@ class RunDir:
         if record is not None:
             self.log(f"[{name}] done before, skipped ({record['seconds']:.0f} s then)")
             return record["summary"]
-        attempt = {"inputs": self._hashes_of(inputs), "settings": settings_hash(settings)}
+        # Inputs that are missing are the work's to report (it names the user's file).
+        present = [p for p in inputs if p.exists()]
+        attempt = {"inputs": self._hashes_of(present), "settings": settings_hash(settings)}
         self._clear_stale(name, attempt, scratch)
         self.log(f"[{name}] running")
         started = time.perf_counter()
