@@ -54,3 +54,22 @@ def tiny_model(tokenizer):
     model.generation_config.eos_token_id = tokenizer.eos_token_id
     model.eval()
     return model
+
+
+@pytest.fixture(scope="session")
+def lively_model(tokenizer):
+    """A tiny random Llama with larger initial weights than ``tiny_model``, so that
+    its greedy outputs vary from token to token (the default init repeats one
+    token), which makes comparisons between decoding paths and samples meaningful.
+    Session-scoped and in eval mode: tests must not train it."""
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    config = LlamaConfig(
+        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128,
+        num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+        tie_word_embeddings=True, initializer_range=0.2,
+        eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id,
+    )
+    torch.manual_seed(0)
+    return LlamaForCausalLM(config).eval()

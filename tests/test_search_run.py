@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-import torch
 
 from itool.cli import main
 from itool.loop.files import read_jsonl
@@ -33,19 +32,6 @@ LEXICAL = RewardConfig(semantic="lexical")
 LOOSE = {"min_value_gap": 0.0, "min_chosen_value": -1.0, "max_overlap": 1.0}
 
 
-@pytest.fixture(scope="module")
-def lively_model(tokenizer):
-    """Tiny random Llama whose samples vary (see test_search_sampler)."""
-    from transformers import LlamaConfig, LlamaForCausalLM
-
-    config = LlamaConfig(
-        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128,
-        num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
-        tie_word_embeddings=True, initializer_range=0.2,
-        eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id,
-    )
-    torch.manual_seed(0)
-    return LlamaForCausalLM(config).eval()
 
 
 def check_node(node: dict) -> list[float]:

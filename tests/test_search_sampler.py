@@ -9,23 +9,6 @@ import torch
 from itool.search.sampler import PromptCachedSampler, SampleRequest
 
 
-@pytest.fixture(scope="module")
-def lively_model(tokenizer):
-    """A tiny random Llama with larger initial weights than ``tiny_model``, so that
-    its greedy outputs vary from token to token (the default init repeats one
-    token), which makes comparisons between decoding paths meaningful."""
-    from transformers import LlamaConfig, LlamaForCausalLM
-
-    config = LlamaConfig(
-        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128,
-        num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
-        tie_word_embeddings=True, initializer_range=0.2,
-        eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id,
-    )
-    torch.manual_seed(0)
-    return LlamaForCausalLM(config).eval()
-
-
 def _prompt(tokenizer, text):
     rendered = tokenizer.apply_chat_template(
         [{"role": "system", "content": "Call functions."}, {"role": "user", "content": text}],
