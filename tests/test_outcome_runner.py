@@ -239,3 +239,11 @@ def test_the_long_samples_trial_changes_only_the_length_caps():
         search=replace(three.search, max_new_tokens=160),
         optimize=replace(three.optimize, max_length=2048),
         eval=replace(three.eval, max_new_tokens=160))
+
+
+def test_the_reference_prefix_trial_changes_only_the_reference_pairs():
+    """Item 17 starts from item 15's warmup and first selection (copied run directory):
+    that holds only while the trial differs from item 15 in ``reference_prefix``."""
+    long = resolve_run_config(ROOT / "benchmarks/trials/long_samples.yaml")
+    prefix = resolve_run_config(ROOT / "benchmarks/trials/reference_prefix.yaml")
+    assert prefix == replace(long, search=replace(long.search, reference_prefix=True))

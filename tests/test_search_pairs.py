@@ -8,7 +8,15 @@ from types import SimpleNamespace
 from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCall
 from itool.search.config import SearchConfig
 from itool.search.mcts import Continuation, Outcome, Tree, backup, insert
-from itool.search.pairs import balance_kinds, dedupe, needs_reference, overlap, reference_pair, tree_pairs
+from itool.search.pairs import (
+    balance_kinds,
+    dedupe,
+    needs_reference,
+    overlap,
+    reference_pair,
+    shared_steps,
+    tree_pairs,
+)
 from itool.search.steps import split_continuation
 
 SAMPLE = Sample(
@@ -94,6 +102,29 @@ def test_reference_pair_stands_in_for_a_tree_of_equally_wrong_branches():
     assert pair.chosen_finishes and pair.sample_id == "w1" and pair.round == 3
     # the reference scored no better than the worst response: no pair
     assert reference_pair(tree, Outcome(-0.85), config, 3) is None
+
+
+def test_reference_prefix_keeps_the_steps_both_sides_share_out_of_the_pair():
+    runaway = {'[get_weather(city="Paris", city="Paris", city="Paris"': -0.9,
+               '[get_time(city="Paris")]': -0.8}
+    tree = grow(runaway, finished=False)
+    reference = Outcome(1.0, {"grade": "excellent", "dimensions": {}})
+    whole = reference_pair(tree, reference, SearchConfig(pair_level="full"), 1)
+    assert whole.prefix == "" and whole.chosen == '[get_weather(city="Paris")]'
+    pair = reference_pair(tree, reference,
+                          SearchConfig(pair_level="full", reference_prefix=True), 1)
+    # the first argument is right in both; the pair contrasts what follows it
+    assert pair.prefix == '[get_weather('
+    assert (pair.chosen, pair.rejected) == ('city="Paris")]', 'city="Paris", city="Paris", city="Paris"')
+    assert pair.prefix + pair.chosen == whole.chosen and pair.prefix + pair.rejected == whole.rejected
+
+
+def test_shared_steps_leave_each_side_a_step():
+    assert shared_steps("[f(a=1, b=2)]", "[f(a=1, b=2, b=2") == "[f(a=1, "
+    assert shared_steps("[f(a=1, b=2)]", "[g(a=1, b=2)]") == ""
+    assert shared_steps("[f(a=1)]", "[f(a=1)]") == "[f(a=1"  # equal texts: the last step stays
+    assert shared_steps("[f(a=1, b=2)]", "[f(") == ""  # a truncated response keeps its step
+    assert shared_steps("No function fits.", "[f(a=1)]") == ""
 
 
 def test_trees_with_a_pair_or_an_excellent_response_need_no_reference():

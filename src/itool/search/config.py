@@ -55,6 +55,11 @@ class SearchConfig:
         False, "a tree with no pair and no excellent response pairs the sample's reference "
         "answer (chosen) with its worst response (rejected); without it the deficiencies "
         "the model never samples right (e.g. several parallel calls) get no pair")
+    reference_prefix: bool = option(
+        False, "a reference pair starts where the worst response leaves the reference "
+        "answer: the whole steps both begin with become the pair's prefix, so the pair "
+        "contrasts the fragment the model gets wrong instead of two whole responses "
+        "(whose shared, right arguments the rejected side would push down too)")
     pair_balance: str = option(
         "none", "kind: keep no more pairs from samples answered in text (irrelevance, a "
         "missing parameter) than from samples answered with calls, widest gaps first; "

@@ -15,7 +15,9 @@ With ``reference_fallback`` a tree that gives no pair although none of its respo
 is excellent (every branch equally wrong: a 135M model asked for two parallel calls
 writes one in all of them) pairs the sample's reference answer, chosen, with the
 tree's worst response, rejected (:func:`reference_pair`); otherwise such a deficiency
-never reaches the optimiser. The original iTool code pairs tree branches only.
+never reaches the optimiser. The original iTool code pairs tree branches only. With
+``reference_prefix`` as well, the steps the two share become the pair's prefix, as in a
+sibling pair, so that only the fragment where the response goes wrong is contrasted.
 
 Pairs are :class:`~itool.records.PreferencePair` records, written one ``to_dict()`` per
 line; :func:`itool.train.preference.pairs_to_dataset` turns them into TRL's
@@ -31,6 +33,7 @@ from itool.model.prompt import prompt_messages, target_text
 from itool.records import PreferencePair
 from itool.search.config import SearchConfig
 from itool.search.mcts import Node, Outcome, Tree
+from itool.search.steps import split_continuation
 
 
 def overlap(a: str, b: str) -> float:
@@ -108,6 +111,20 @@ def needs_reference(tree: Tree, pairs: list[PreferencePair]) -> bool:
             and all(leaf.outcome.info.get("grade") != "excellent" for leaf in leaves))
 
 
+def shared_steps(reference: str, response: str) -> str:
+    """The whole steps (:func:`~itool.search.steps.split_continuation`) that both texts
+    begin with, short of either text's last step, so that each side keeps at least
+    one: ``'[f(a=1, '`` for ``'[f(a=1, b=2)]'`` and a response ``'[f(a=1, b=2, b=2'``,
+    whose third steps differ (``'b=2'`` against ``'b=2, '``)."""
+    shared = ""
+    ours, theirs = split_continuation("", reference), split_continuation("", response)
+    for mine, other in zip(ours[:-1], theirs[:-1], strict=False):
+        if mine != other:
+            break
+        shared += mine
+    return shared
+
+
 def reference_pair(tree: Tree, reference: Outcome, config: SearchConfig,
                    round_index: int) -> PreferencePair | None:
     """The sample's reference answer (scored as ``reference``) chosen over the tree's
@@ -115,14 +132,15 @@ def reference_pair(tree: Tree, reference: Outcome, config: SearchConfig,
     not an informative pair by the same gap and overlap thresholds as sibling pairs."""
     sample = tree.problem.sample
     worst = _extreme_leaf(tree.root, best=False)
-    chosen, rejected = target_text(sample), worst.prefix
+    prefix = shared_steps(target_text(sample), worst.prefix) if config.reference_prefix else ""
+    chosen, rejected = target_text(sample)[len(prefix):], worst.prefix[len(prefix):]
     if reference.value - worst.outcome.value < config.min_value_gap:
         return None
     if not rejected.strip() or overlap(chosen, rejected) > config.max_overlap:
         return None
     return PreferencePair(
         prompt=prompt_messages(sample),
-        prefix="",
+        prefix=prefix,
         chosen=chosen,
         rejected=rejected,
         chosen_value=reference.value,

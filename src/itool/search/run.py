@@ -99,7 +99,7 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         "expansions": sum(t["expansions"] for t in trees),
         "responses_scored": env.scored,
         "pairs": len(pairs),
-        "reference_pairs": sum(p.prefix == "" and p.chosen == target_text(by_id[p.sample_id])
+        "reference_pairs": sum(p.prefix + p.chosen == target_text(by_id[p.sample_id])
                                for p in pairs) if config.reference_fallback else 0,
         "seconds": seconds,
         "encoded_tokens": work.encoded_tokens,
