@@ -132,8 +132,9 @@ def reference_pair(tree: Tree, reference: Outcome, config: SearchConfig,
     not an informative pair by the same gap and overlap thresholds as sibling pairs."""
     sample = tree.problem.sample
     worst = _extreme_leaf(tree.root, best=False)
-    prefix = shared_steps(target_text(sample), worst.prefix) if config.reference_prefix else ""
-    chosen, rejected = target_text(sample)[len(prefix):], worst.prefix[len(prefix):]
+    answer = target_text(sample)
+    prefix = shared_steps(answer, worst.prefix) if config.reference_prefix else ""
+    chosen, rejected = answer[len(prefix):], worst.prefix[len(prefix):]
     if reference.value - worst.outcome.value < config.min_value_gap:
         return None
     if not rejected.strip() or overlap(chosen, rejected) > config.max_overlap:
