@@ -113,7 +113,8 @@ def test_reference_prefix_keeps_the_steps_both_sides_share_out_of_the_pair():
     assert whole.prefix == "" and whole.chosen == '[get_weather(city="Paris")]'
     pair = reference_pair(tree, reference,
                           SearchConfig(pair_level="full", reference_prefix=True), 1)
-    # the first argument is right in both; the pair contrasts what follows it
+    # both open the same call; the step after it differs (the reference closes the call
+    # after its first argument, the response goes on), so the pair starts there
     assert pair.prefix == '[get_weather('
     assert (pair.chosen, pair.rejected) == ('city="Paris")]', 'city="Paris", city="Paris", city="Paris"')
     assert pair.prefix + pair.chosen == whole.chosen and pair.prefix + pair.rejected == whole.rejected
