@@ -188,3 +188,31 @@ def test_pairs_too_long_are_skipped(tokenizer, tiny_model, tmp_path):
     with pytest.raises(UserError, match="no pair fits"):
         optimize(copy.deepcopy(tiny_model), tokenizer, [long], tmp_path / "x",
                  tiny_config("simpo", max_length=600))
+
+
+@pytest.mark.parametrize("loss", ["dpo", "ipo"])
+def test_sft_weight_adds_the_chosen_side_nll_to_dpo_and_ipo(tokenizer, tiny_model, tmp_path, loss):
+    """At the first step the policy equals its reference, so the preference loss is
+    the same with and without the weight; what the weight adds is its share of the
+    mean NLL of the chosen tokens TRL trains on (both pairs form the one batch)."""
+    def first_loss(name: str, weight: float) -> float:
+        stats = optimize(copy.deepcopy(tiny_model), tokenizer, PAIRS, tmp_path / name,
+                         tiny_config(loss, lr=1e-9, sft_weight=weight))
+        return stats["first_loss"]
+
+    trained = build_preference_trainer(
+        copy.deepcopy(tiny_model), tokenizer, pairs_to_dataset(PAIRS, tokenizer),
+        tiny_config(loss), tmp_path / "data",
+    ).train_dataset
+    logprobs = []
+    for row in trained:
+        ids = row["prompt_ids"] + row["chosen_ids"]
+        with torch.no_grad():
+            logits = tiny_model(torch.tensor([ids])).logits[0, :-1].log_softmax(-1)
+        picked = logits.gather(1, torch.tensor(ids[1:])[:, None])[:, 0]
+        logprobs.append(picked[len(row["prompt_ids"]) - 1:])
+    chosen_nll = -float(torch.cat(logprobs).mean())
+
+    added = first_loss("nll", 0.5) - first_loss("plain", 0.0)
+    assert chosen_nll > 5  # a random model: about log(49,152) per token
+    assert added == pytest.approx(0.5 * chosen_nll, rel=1e-3)

@@ -2,8 +2,10 @@
 
 DPO and IPO run through ``trl.DPOTrainer`` against a frozen reference model (a copy
 of the starting model; with LoRA, the same model with its adapters switched off).
-SimPO runs through ``trl.experimental.cpo.CPOTrainer`` with ``loss_type="simpo"``
-and ``cpo_alpha=0`` (no SFT term unless asked), which needs no reference model.
+SimPO runs through ``trl.experimental.cpo.CPOTrainer`` with ``loss_type="simpo"``,
+which needs no reference model. ``sft_weight`` adds an NLL term on the chosen side
+to any of the three (SimPO: CPO's ``cpo_alpha``; DPO and IPO: TRL's ``"sft"`` loss
+beside the preference loss), so that switching the loss changes the loss alone.
 
 Pairs come from the search stage as :class:`itool.records.PreferencePair` records
 (JSONL, one ``to_dict()`` per line). :func:`pairs_to_dataset` is the one place that
@@ -55,7 +57,7 @@ class PreferenceConfig(TrainingOptions):
     )
     simpo_gamma: float = option(0.5, "SimPO target reward margin gamma")
     sft_weight: float = option(
-        0.0, "SimPO only: weight of an added NLL loss on the chosen continuation (CPO's alpha)"
+        0.0, "weight of an added NLL loss on the chosen continuation (0: none)"
     )
     lr: float = option(1e-6, "peak learning rate (AdamW)")
     epochs: float = option(1.0, "passes over the pairs")
@@ -199,9 +201,14 @@ def build_preference_trainer(model, tokenizer, dataset, config: PreferenceConfig
     else:
         from trl import DPOConfig, DPOTrainer
 
+        loss_types = ["sigmoid" if config.loss == "dpo" else "ipo"]
+        weights = None
+        if config.sft_weight:
+            loss_types, weights = loss_types + ["sft"], [1.0, config.sft_weight]
         args = DPOConfig(
             **common,
-            loss_type=["sigmoid" if config.loss == "dpo" else "ipo"],
+            loss_type=loss_types,
+            loss_weights=weights,
             beta=config.resolved_beta,
             max_length=config.max_length,
         )
