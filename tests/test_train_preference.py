@@ -55,15 +55,21 @@ def tiny_config(loss: str, **overrides) -> PreferenceConfig:
     return PreferenceConfig(**values)
 
 
+def continuation_logprobs(model, prompt_ids: list[int], ids: list[int]) -> torch.Tensor:
+    """log p of each token of ``ids`` given ``prompt_ids`` and the tokens before it."""
+    whole = prompt_ids + ids
+    with torch.no_grad():
+        logits = model(torch.tensor([whole])).logits[0, :-1].log_softmax(-1)
+    picked = logits.gather(1, torch.tensor(whole[1:])[:, None])[:, 0]
+    return picked[len(prompt_ids) - 1:]
+
+
 def fragment_logprob(model, tokenizer, prompt: str, fragment: str) -> float:
     """Sum of log p(fragment tokens | prompt) under ``model``."""
-    prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
-    ids = prompt_ids + tokenizer(fragment, add_special_tokens=False)["input_ids"]
-    with torch.no_grad():
-        logits = model(torch.tensor([ids])).logits[0, :-1].log_softmax(-1)
-    targets = torch.tensor(ids[1:])
-    picked = logits.gather(1, targets[:, None])[:, 0]
-    return float(picked[len(prompt_ids) - 1:].sum())
+    def encode(text: str) -> list[int]:
+        return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+    return float(continuation_logprobs(model, encode(prompt), encode(fragment)).sum())
 
 
 def margin(model, tokenizer, p: PreferencePair) -> float:
@@ -204,14 +210,9 @@ def test_sft_weight_adds_the_chosen_side_nll_to_dpo_and_ipo(tokenizer, tiny_mode
         copy.deepcopy(tiny_model), tokenizer, pairs_to_dataset(PAIRS, tokenizer),
         tiny_config(loss), tmp_path / "data",
     ).train_dataset
-    logprobs = []
-    for row in trained:
-        ids = row["prompt_ids"] + row["chosen_ids"]
-        with torch.no_grad():
-            logits = tiny_model(torch.tensor([ids])).logits[0, :-1].log_softmax(-1)
-        picked = logits.gather(1, torch.tensor(ids[1:])[:, None])[:, 0]
-        logprobs.append(picked[len(row["prompt_ids"]) - 1:])
-    chosen_nll = -float(torch.cat(logprobs).mean())
+    chosen_nll = -float(torch.cat([
+        continuation_logprobs(tiny_model, row["prompt_ids"], row["chosen_ids"]) for row in trained
+    ]).mean())
 
     added = first_loss("nll", 0.5) - first_loss("plain", 0.0)
     assert chosen_nll > 5  # a random model: about log(49,152) per token
