@@ -8,7 +8,7 @@ import json
 import pytest
 import torch
 from torch.utils.data import RandomSampler, SequentialSampler
-from transformers import AutoModelForCausalLM
+from transformers import AutoModelForCausalLM, TrainerCallback
 
 from itool.config import load_config
 from itool.data.curriculum import cut_stages, score
@@ -22,6 +22,7 @@ from itool.train.sft import (
     order_samples,
     sft_examples,
     skipped_by_category,
+    stage_rates,
     warmup,
 )
 
@@ -232,3 +233,41 @@ def test_skipped_samples_are_counted_per_category_most_first(tokenizer):
     counts = skipped_by_category(samples, skipped)
     assert counts == {"parallel": 2, "simple": 1}
     assert list(counts) == ["parallel", "simple"]
+
+
+class RateLog(TrainerCallback):
+    """The learning rate of every optimiser step, as the trainer applies it."""
+
+    def __init__(self):
+        self.rates = []
+
+    def on_step_begin(self, args, state, control, optimizer=None, **kwargs):
+        self.rates.append(optimizer.param_groups[0]["lr"])
+
+
+@pytest.mark.parametrize("schedule", ["cosine", "constant_with_warmup"])
+def test_stage_rates_match_the_rates_the_trainer_applies(tokenizer, tiny_model, tmp_path, schedule):
+    samples = [sample(i, 1 + i % 3) for i in range(12)]  # 4 samples in each stage
+    config = tiny_config(order="curriculum", lr=1e-3, lr_scheduler=schedule, warmup_ratio=0.2,
+                         batch_size=2, grad_accum=1)
+    ordered = order_samples(samples, "curriculum", config.seed)
+    dataset, _ = sft_examples(ordered, tokenizer, config.max_length)
+    trainer = build_sft_trainer(copy.deepcopy(tiny_model), tokenizer, dataset, config, tmp_path)
+    log = RateLog()
+    trainer.add_callback(log)
+    trainer.train()
+
+    stages = dict(zip([s.id for s in ordered], stage_index(ordered), strict=True))
+    names = ["easy", "medium", "hard"]
+    expected = {}
+    for step, rate in enumerate(log.rates):  # step k reads samples 2k and 2k + 1
+        for sample_id in dataset["sample_id"][2 * step:2 * step + 2]:
+            expected.setdefault(names[stages[sample_id]], []).append(rate / config.lr)
+    got = stage_rates(dataset["sample_id"], {i: names[k] for i, k in stages.items()}, config)
+    assert list(got) == names
+    for name in names:
+        assert got[name] == pytest.approx(sum(expected[name]) / len(expected[name]), abs=1e-3)
+    if schedule == "cosine":  # the hard stage comes last, where the cosine nears 0
+        assert got["hard"] < 0.5 < got["medium"]
+    else:
+        assert got["hard"] == 1.0 and got["easy"] < 1.0  # the ramp is in the easy stage
