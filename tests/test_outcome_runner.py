@@ -247,3 +247,14 @@ def test_the_reference_prefix_trial_changes_only_the_reference_pairs():
     long = resolve_run_config(ROOT / "benchmarks/trials/long_samples.yaml")
     prefix = resolve_run_config(ROOT / "benchmarks/trials/reference_prefix.yaml")
     assert prefix == replace(long, search=replace(long.search, reference_prefix=True))
+
+
+def test_the_constant_rate_trials_change_only_the_warmup_schedule_and_order():
+    """Item 20 reads its warmup rows against the committed warmup and no_curriculum
+    rows: same data, samples, steps and rate, only the schedule (and the order) differ."""
+    base = resolve_run_config(ROOT / "benchmarks/outcome.yaml")
+    constant = resolve_run_config(ROOT / "benchmarks/trials/constant_lr.yaml")
+    rehearsal = resolve_run_config(ROOT / "benchmarks/trials/constant_lr_rehearsal.yaml")
+    assert constant == replace(
+        base, warmup=replace(base.warmup, lr_scheduler="constant_with_warmup"))
+    assert rehearsal == replace(constant, warmup=replace(constant.warmup, order="rehearsal"))
