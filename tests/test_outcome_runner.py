@@ -258,3 +258,13 @@ def test_the_constant_rate_trials_change_only_the_warmup_schedule_and_order():
     assert constant == replace(
         base, warmup=replace(base.warmup, lr_scheduler="constant_with_warmup"))
     assert rehearsal == replace(constant, warmup=replace(constant.warmup, order="rehearsal"))
+
+
+def test_the_rehearsal_reference_trial_is_item_20s_warmup_with_item_13s_rounds():
+    """Item 21 reuses item 20's rehearsal warmup (copied run directory) and reads its
+    rounds against item 13's: that holds only while the trial is item 13's config
+    with item 20's warmup, nothing else."""
+    rounds = resolve_run_config(ROOT / "benchmarks/trials/reference_chosen.yaml")
+    warm = resolve_run_config(ROOT / "benchmarks/trials/constant_lr_rehearsal.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/rehearsal_reference.yaml")
+    assert trial == replace(rounds, warmup=warm.warmup)
