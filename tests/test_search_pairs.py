@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import accumulate
 from types import SimpleNamespace
 
@@ -102,6 +103,21 @@ def test_reference_pair_stands_in_for_a_tree_of_equally_wrong_branches():
     assert pair.chosen_finishes and pair.sample_id == "w1" and pair.round == 3
     # the reference scored no better than the worst response: no pair
     assert reference_pair(tree, Outcome(-0.85), config, 3) is None
+
+
+def test_nearest_reference_pair_rejects_the_models_best_miss():
+    """``reference_rejected: nearest`` contrasts the reference with the tree's best
+    response (a readable call, one argument short) instead of its worst (garbage)."""
+    misses = {'[get_weather()]': -0.2, '[get_weather(city="Paris", city=': -0.95}
+    reference = Outcome(1.0, {"grade": "excellent", "dimensions": {}})
+    config = SearchConfig(pair_level="full", reference_rejected="nearest")
+    pair = reference_pair(grow(misses), reference, config, 1)
+    assert (pair.chosen, pair.rejected, pair.rejected_value) == (
+        '[get_weather(city="Paris")]', '[get_weather()]', -0.2)
+    worst = reference_pair(grow(misses), reference, replace(config, reference_rejected="worst"), 1)
+    assert worst.rejected == '[get_weather(city="Paris", city='
+    # the nearest miss must still be worse than the reference by the value gap
+    assert reference_pair(grow({'[get_weather()]': 0.95}), reference, config, 1) is None
 
 
 def test_reference_prefix_keeps_the_steps_both_sides_share_out_of_the_pair():

@@ -15,6 +15,7 @@ from itool.search.mcts import MCTSConfig
 
 PAIR_LEVELS = ("step", "full")
 PAIR_BALANCES = ("none", "kind", "calls")
+REFERENCE_REJECTED = ("worst", "nearest")
 
 
 @dataclass
@@ -56,10 +57,16 @@ class SearchConfig:
         "answer (chosen) with its worst response (rejected); without it the deficiencies "
         "the model never samples right (e.g. several parallel calls) get no pair")
     reference_prefix: bool = option(
-        False, "a reference pair starts where the worst response leaves the reference "
+        False, "a reference pair starts where its rejected response leaves the reference "
         "answer: the whole steps both begin with become the pair's prefix, so the pair "
         "contrasts the fragment the model gets wrong instead of two whole responses "
         "(whose shared, right arguments the rejected side would push down too)")
+    reference_rejected: str = option(
+        "worst", "the rejected side of a reference pair: the tree's worst response, or its "
+        "nearest miss (its best response, none being excellent); the worst one is mostly "
+        "unreadable, so the pair teaches to avoid garbage, which a short call does; the "
+        "nearest miss is a well-formed call with a wrong value or a missing argument or call",
+        choices=REFERENCE_REJECTED)
     pair_balance: str = option(
         "none", "kind: keep no more pairs from samples answered in text (irrelevance, a "
         "missing parameter) than from samples answered with calls, widest gaps first; "

@@ -15,7 +15,8 @@ With ``reference_fallback`` a tree that gives no pair although none of its respo
 is excellent (every branch equally wrong: a 135M model asked for two parallel calls
 writes one in all of them) pairs the sample's reference answer, chosen, with the
 tree's worst response, rejected (:func:`reference_pair`); otherwise such a deficiency
-never reaches the optimiser. The original iTool code pairs tree branches only. With
+never reaches the optimiser. ``reference_rejected: nearest`` rejects the tree's best
+response instead, the model's nearest miss. The original iTool code pairs tree branches only. With
 ``reference_prefix`` as well, the steps the two share become the pair's prefix, as in a
 sibling pair, so that only the fragment where the response goes wrong is contrasted.
 
@@ -127,15 +128,16 @@ def shared_steps(reference: str, response: str) -> str:
 
 def reference_pair(tree: Tree, reference: Outcome, config: SearchConfig,
                    round_index: int) -> PreferencePair | None:
-    """The sample's reference answer (scored as ``reference``) chosen over the tree's
-    worst completed response, both whole responses from the root; None when they are
-    not an informative pair by the same gap and overlap thresholds as sibling pairs."""
+    """The sample's reference answer (scored as ``reference``) chosen over one of the
+    tree's completed responses (``config.reference_rejected``: its worst, or its best,
+    the nearest miss), both whole responses from the root; None when they are not an
+    informative pair by the same gap and overlap thresholds as sibling pairs."""
     sample = tree.problem.sample
-    worst = _extreme_leaf(tree.root, best=False)
+    miss = _extreme_leaf(tree.root, best=config.reference_rejected == "nearest")
     answer = target_text(sample)
-    prefix = shared_steps(answer, worst.prefix) if config.reference_prefix else ""
-    chosen, rejected = answer[len(prefix):], worst.prefix[len(prefix):]
-    if reference.value - worst.outcome.value < config.min_value_gap:
+    prefix = shared_steps(answer, miss.prefix) if config.reference_prefix else ""
+    chosen, rejected = answer[len(prefix):], miss.prefix[len(prefix):]
+    if reference.value - miss.outcome.value < config.min_value_gap:
         return None
     if not rejected.strip() or overlap(chosen, rejected) > config.max_overlap:
         return None
@@ -145,15 +147,15 @@ def reference_pair(tree: Tree, reference: Outcome, config: SearchConfig,
         chosen=chosen,
         rejected=rejected,
         chosen_value=reference.value,
-        rejected_value=worst.outcome.value,
+        rejected_value=miss.outcome.value,
         sample_id=sample.id,
         round=round_index,
         chosen_dimensions=reference.info.get("dimensions", {}),
-        rejected_dimensions=worst.outcome.info.get("dimensions", {}),
+        rejected_dimensions=miss.outcome.info.get("dimensions", {}),
         chosen_grade=reference.info.get("grade"),
-        rejected_grade=worst.outcome.info.get("grade"),
+        rejected_grade=miss.outcome.info.get("grade"),
         chosen_finishes=True,
-        rejected_finishes=worst.finished,
+        rejected_finishes=miss.finished,
     )
 
 
