@@ -151,6 +151,6 @@ def test_convert_reports_names_call_syntax_cannot_hold(tmp_path, capsys):
 def test_console_script_has_no_traceback(tmp_path):
     path = write_jsonl(tmp_path / "bad.jsonl", BAD_JSONL)
     done = subprocess.run([sys.executable, "-m", "itool", "data", "validate", str(path)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=600)
     assert done.returncode == 1
     assert len(done.stdout.splitlines()) == 4 and "Traceback" not in done.stderr
