@@ -16,9 +16,10 @@ is excellent (every branch equally wrong: a 135M model asked for two parallel ca
 writes one in all of them) pairs the sample's reference answer, chosen, with the
 tree's worst response, rejected (:func:`reference_pair`); otherwise such a deficiency
 never reaches the optimiser. ``reference_rejected: nearest`` rejects the tree's best
-response instead, the model's nearest miss. The original iTool code pairs tree branches only. With
-``reference_prefix`` as well, the steps the two share become the pair's prefix, as in a
-sibling pair, so that only the fragment where the response goes wrong is contrasted.
+response instead, the model's nearest miss. The original iTool code pairs tree
+branches only. With ``reference_prefix`` as well, the steps the two share become the
+pair's prefix, as in a sibling pair, so that only the fragment where the response goes
+wrong is contrasted.
 
 Pairs are :class:`~itool.records.PreferencePair` records, written one ``to_dict()`` per
 line; :func:`itool.train.preference.pairs_to_dataset` turns them into TRL's
