@@ -271,8 +271,8 @@ def test_the_rehearsal_reference_trial_is_item_20s_warmup_with_item_13s_rounds()
 
 
 def test_the_nearest_miss_trial_changes_only_the_reference_pairs_rejected_side():
-    """The nearest-miss trial starts from a copy of item 21's run directory and is read
-    against item 21's sft arm: only ``reference_rejected`` may differ."""
+    """The nearest-miss trial (item 22) is read against item 21's rounds from the same
+    warmup: only ``reference_rejected`` may differ."""
     base = resolve_run_config(ROOT / "benchmarks/trials/rehearsal_reference.yaml")
     trial = resolve_run_config(ROOT / "benchmarks/trials/nearest_miss.yaml")
     assert trial == replace(base, search=replace(base.search, reference_rejected="nearest"))
