@@ -10,7 +10,10 @@ on. This reads the raw outputs each ``itool eval bfcl`` result keeps beside it
 (``result.predictions.jsonl``), decodes them as BFCL does (:mod:`itool.eval.decode`;
 nothing is evaluated), and prints one table per result: per category the answers,
 the unreadable ones, the answers with two or more calls and the mean arguments per
-decoded call; then the same over all categories.
+decoded call; then the same over all categories. The outcome runner's multi-call
+share reads answers with itool's own call parser (:func:`itool.codec.parse_calls`),
+not BFCL's decoder, so its counts can differ by a few (40 against 39 and 59 against
+62 parallel answers with two or more calls in docs/RESULTS.md item 22).
 """
 
 from __future__ import annotations
