@@ -278,6 +278,14 @@ def test_the_nearest_miss_trial_changes_only_the_reference_pairs_rejected_side()
     assert trial == replace(base, search=replace(base.search, reference_rejected="nearest"))
 
 
+def test_the_nearest_fragment_trial_adds_only_the_shared_prefix_to_item_22():
+    """The nearest-fragment trial (item 23) is read against item 22's rounds from the
+    same warmup: only ``reference_prefix`` may differ."""
+    nearest = resolve_run_config(ROOT / "benchmarks/trials/nearest_miss.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/nearest_fragment.yaml")
+    assert trial == replace(nearest, search=replace(nearest.search, reference_prefix=True))
+
+
 def test_item_22s_table_matches_the_trials_committed_results(outcome):
     """docs/RESULTS.md item 22 quotes its arms from the runner's JSON, committed under
     docs/results/trials/nearest_miss/: the percentages in the table must be those."""
