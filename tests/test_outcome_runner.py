@@ -286,13 +286,17 @@ def test_the_nearest_fragment_trial_adds_only_the_shared_prefix_to_item_22():
     assert trial == replace(nearest, search=replace(nearest.search, reference_prefix=True))
 
 
-def test_item_22s_table_matches_the_trials_committed_results(outcome):
-    """docs/RESULTS.md item 22 quotes its arms from the runner's JSON, committed under
-    docs/results/trials/nearest_miss/: the percentages in the table must be those."""
-    results = json.loads((ROOT / "docs/results/trials/nearest_miss/outcome.json").read_text())
+@pytest.mark.parametrize("trial, rows", [
+    ("nearest_miss", {"itool": "| **itool, rejects the nearest miss** |",
+                      "sft": "| sft, matched to this trial (385 drawn"}),
+    ("nearest_fragment", {"itool": "| **itool, nearest fragment** |",
+                          "sft": "| sft, matched to item 23 ("}),
+])
+def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
+    """docs/RESULTS.md items 22 and 23 quote their arms from the runner's JSON, committed
+    under docs/results/trials/<trial>/: the percentages in their tables must be those."""
+    results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
-    rows = {"itool": "| **itool, rejects the nearest miss** |",
-            "sft": "| sft, matched to this trial (385 drawn"}
     for arm, start in rows.items():
         line = next(line for line in page.splitlines() if line.strip().startswith(start))
         cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")][1:9]
