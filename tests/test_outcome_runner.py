@@ -286,6 +286,14 @@ def test_the_nearest_fragment_trial_adds_only_the_shared_prefix_to_item_22():
     assert trial == replace(nearest, search=replace(nearest.search, reference_prefix=True))
 
 
+def test_the_greedy_fragment_trial_rejects_the_greedy_answer_instead_of_item_23s():
+    """The greedy-fragment trial (item 24) is read against item 23's rounds from the
+    same warmup: only ``reference_rejected`` may differ."""
+    fragment = resolve_run_config(ROOT / "benchmarks/trials/nearest_fragment.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/greedy_fragment.yaml")
+    assert trial == replace(fragment, search=replace(fragment.search, reference_rejected="greedy"))
+
+
 @pytest.mark.parametrize("trial, rows", [
     ("nearest_miss", {"itool": "| **itool, rejects the nearest miss** |",
                       "sft": "| sft, matched to this trial (385 drawn"}),

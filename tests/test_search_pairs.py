@@ -10,6 +10,7 @@ from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCal
 from itool.search.config import SearchConfig
 from itool.search.mcts import Continuation, Outcome, Tree, backup, insert
 from itool.search.pairs import (
+    Miss,
     balance_kinds,
     dedupe,
     needs_reference,
@@ -118,6 +119,24 @@ def test_nearest_reference_pair_rejects_the_models_best_miss():
     assert worst.rejected == '[get_weather(city="Paris", city='
     # the nearest miss must still be worse than the reference by the value gap
     assert reference_pair(grow({'[get_weather()]': 0.95}), reference, config, 1) is None
+
+
+def test_greedy_reference_pair_rejects_the_miss_it_is_given():
+    """``reference_rejected: greedy`` rejects the greedy answer the search generated,
+    however the tree's own responses look; without one it is a caller's mistake."""
+    import pytest
+
+    tree = grow({'[get_weather()]': -0.2, '[get_time(city="Rome")]': -0.9})
+    reference = Outcome(1.0, {"grade": "excellent", "dimensions": {}})
+    config = SearchConfig(pair_level="full", reference_rejected="greedy", reference_prefix=True)
+    greedy = Miss('[get_weather(city="Paris", city="Rome")]', Outcome(-0.95, {"grade": "poor"}),
+                  finished=True)
+    pair = reference_pair(tree, reference, config, 2, greedy)
+    assert pair.prefix == '[get_weather('
+    assert (pair.chosen, pair.rejected) == ('city="Paris")]', 'city="Paris", city="Rome")]')
+    assert (pair.rejected_value, pair.rejected_grade, pair.rejected_finishes) == (-0.95, "poor", True)
+    with pytest.raises(ValueError, match="greedy"):
+        reference_pair(tree, reference, config, 2)
 
 
 def test_reference_prefix_keeps_the_steps_both_sides_share_out_of_the_pair():

@@ -112,6 +112,29 @@ def test_reference_fallback_pairs_the_reference_where_a_tree_found_nothing(livel
         assert pair.rejected_value == min(responses)  # the tree's worst response
 
 
+def test_greedy_reference_pairs_reject_the_models_greedy_answer(lively_model, tokenizer):
+    """With ``reference_rejected: greedy`` the rejected side is what plain greedy
+    decoding (the evaluation's backend, not the search's cached sampler) answers."""
+    from itool.model.generate import SamplingParams, TransformersBackend
+
+    config = SearchConfig(iterations=2, k=2, max_new_tokens=8, pair_level="full",
+                          reference_fallback=True, reference_rejected="greedy")
+    result = search_samples(lively_model, tokenizer, SAMPLES, config, reward=LEXICAL,
+                            progress=False)
+    backend = TransformersBackend(lively_model, tokenizer, progress=False)
+    greedy = backend.generate([render_prompt(s, tokenizer) for s in SAMPLES],
+                              SamplingParams(n=1, temperature=0.0, max_new_tokens=8))
+    assert [p.sample_id for p in result.pairs] == ["paris", "joke"]
+    for pair, sample, answer in zip(result.pairs, SAMPLES, greedy, strict=True):
+        assert pair.chosen == target_text(sample) and pair.rejected == answer[0].text
+        assert not pair.rejected_finishes and answer[0].finish_reason == "length"  # 8 tokens
+    tree_only = search_samples(lively_model, tokenizer, SAMPLES,
+                               replace(config, reference_rejected="worst"), reward=LEXICAL,
+                               progress=False)
+    # the greedy answers' tokens are counted with the search's
+    assert result.stats["generated_tokens"] == tree_only.stats["generated_tokens"] + 16
+
+
 def test_search_resumes_saved_groups_with_the_same_result(lively_model, tokenizer, tmp_path):
     config = SearchConfig(iterations=2, k=2, max_new_tokens=8, tree_batch=1, **LOOSE)
     parts = tmp_path / "parts"

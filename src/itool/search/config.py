@@ -15,7 +15,7 @@ from itool.search.mcts import MCTSConfig
 
 PAIR_LEVELS = ("step", "full")
 PAIR_BALANCES = ("none", "kind", "calls")
-REFERENCE_REJECTED = ("worst", "nearest")
+REFERENCE_REJECTED = ("worst", "nearest", "greedy")
 
 
 @dataclass
@@ -65,7 +65,10 @@ class SearchConfig:
         "worst", "the rejected side of a reference pair: the tree's worst response, or its "
         "nearest miss (its best response, none being excellent); the worst one is mostly "
         "unreadable, so the pair teaches to avoid garbage, which a short call does; the "
-        "nearest miss is a well-formed call with a wrong value or a missing argument or call",
+        "nearest miss is a well-formed call with a wrong value or a missing argument or call; "
+        "greedy: the model's own greedy answer (generated for the pair, its tokens counted), "
+        "the response that BFCL scores, which leaves the reference later than the tree's "
+        "sampled ones (a parallel answer that writes the second call's arguments into the first)",
         choices=REFERENCE_REJECTED)
     pair_balance: str = option(
         "none", "kind: keep no more pairs from samples answered in text (irrelevance, a "

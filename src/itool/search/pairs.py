@@ -16,8 +16,10 @@ is excellent (every branch equally wrong: a 135M model asked for two parallel ca
 writes one in all of them) pairs the sample's reference answer, chosen, with the
 tree's worst response, rejected (:func:`reference_pair`); otherwise such a deficiency
 never reaches the optimiser. ``reference_rejected: nearest`` rejects the tree's best
-response instead, the model's nearest miss. The original iTool code pairs tree
-branches only. With ``reference_prefix`` as well, the steps the two share become the
+response instead, the model's nearest miss; ``greedy`` rejects the model's greedy
+answer, which the search stage generates for the trees that need a reference pair
+(:func:`itool.search.run.group_pairs`). The original iTool code pairs tree branches
+only. With ``reference_prefix`` as well, the steps the two share become the
 pair's prefix, as in a sibling pair, so that only the fragment where the response goes
 wrong is contrasted.
 
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from itool.model.prompt import prompt_messages, target_text
 from itool.records import PreferencePair
@@ -127,17 +130,37 @@ def shared_steps(reference: str, response: str) -> str:
     return shared
 
 
+@dataclass(frozen=True)
+class Miss:
+    """A completed response that a reference pair rejects, with its score, and whether
+    the policy ended it (False: the token budget did)."""
+
+    text: str
+    outcome: Outcome
+    finished: bool
+
+
+def tree_miss(tree: Tree, config: SearchConfig) -> Miss:
+    """The tree's response a reference pair rejects: its best (``reference_rejected:
+    nearest``) or its worst completed one."""
+    leaf = _extreme_leaf(tree.root, best=config.reference_rejected == "nearest")
+    return Miss(leaf.prefix, leaf.outcome, leaf.finished)
+
+
 def reference_pair(tree: Tree, reference: Outcome, config: SearchConfig,
-                   round_index: int) -> PreferencePair | None:
-    """The sample's reference answer (scored as ``reference``) chosen over one of the
-    tree's completed responses (``config.reference_rejected``: its worst, or its best,
-    the nearest miss), both whole responses from the root; None when they are not an
+                   round_index: int, miss: Miss | None = None) -> PreferencePair | None:
+    """The sample's reference answer (scored as ``reference``) chosen over ``miss``
+    (default: the tree's, :func:`tree_miss`; the greedy answer is the caller's to
+    generate), both whole responses from the root; None when they are not an
     informative pair by the same gap and overlap thresholds as sibling pairs."""
     sample = tree.problem.sample
-    miss = _extreme_leaf(tree.root, best=config.reference_rejected == "nearest")
+    if miss is None:
+        if config.reference_rejected == "greedy":
+            raise ValueError("reference_rejected: greedy needs the greedy answer as `miss`")
+        miss = tree_miss(tree, config)
     answer = target_text(sample)
-    prefix = shared_steps(answer, miss.prefix) if config.reference_prefix else ""
-    chosen, rejected = answer[len(prefix):], miss.prefix[len(prefix):]
+    prefix = shared_steps(answer, miss.text) if config.reference_prefix else ""
+    chosen, rejected = answer[len(prefix):], miss.text[len(prefix):]
     if reference.value - miss.outcome.value < config.min_value_gap:
         return None
     if not rejected.strip() or overlap(chosen, rejected) > config.max_overlap:

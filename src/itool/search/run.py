@@ -24,7 +24,15 @@ from itool.reward.config import RewardConfig
 from itool.search.config import SearchConfig
 from itool.search.environment import ToolCallEnvironment
 from itool.search.mcts import Tree, derive_seed, run_search
-from itool.search.pairs import balance_kinds, dedupe, needs_reference, reference_pair, strongest, tree_pairs
+from itool.search.pairs import (
+    Miss,
+    balance_kinds,
+    dedupe,
+    needs_reference,
+    reference_pair,
+    strongest,
+    tree_pairs,
+)
 from itool.search.sampler import PromptCachedSampler
 
 
@@ -125,10 +133,19 @@ def group_pairs(trees: list[Tree], env: ToolCallEnvironment, config: SearchConfi
                  if needs_reference(t, p)]
         outcomes = env.score([(trees[i].problem, target_text(trees[i].problem.sample))
                               for i in needy])
-        for i, outcome in zip(needy, outcomes, strict=True):
-            pair = reference_pair(trees[i], outcome, config, round_index)
+        misses = (greedy_misses([trees[i] for i in needy], env)
+                  if config.reference_rejected == "greedy" else [None] * len(needy))
+        for i, outcome, miss in zip(needy, outcomes, misses, strict=True):
+            pair = reference_pair(trees[i], outcome, config, round_index, miss)
             per_tree[i] = [pair] if pair else []
     return [p for pairs in per_tree for p in pairs]
+
+
+def greedy_misses(trees: list[Tree], env: ToolCallEnvironment) -> list[Miss]:
+    """The model's greedy answers to the trees' samples, scored like any response."""
+    answers = env.greedy([t.problem for t in trees])
+    outcomes = env.score([(t.problem, a.text) for t, a in zip(trees, answers, strict=True)])
+    return [Miss(a.text, o, a.finished) for a, o in zip(answers, outcomes, strict=True)]
 
 
 def _load_part(part: Path | None, group: list[Sample]):
