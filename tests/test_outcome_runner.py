@@ -299,9 +299,11 @@ def test_the_greedy_fragment_trial_rejects_the_greedy_answer_instead_of_item_23s
                       "sft": "| sft, matched to this trial (385 drawn"}),
     ("nearest_fragment", {"itool": "| **itool, nearest fragment** |",
                           "sft": "| sft, matched to item 23 ("}),
+    ("greedy_fragment", {"itool": "| **itool, greedy fragment** |",
+                         "sft": "| sft, matched to item 24 ("}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 and 23 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 24 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
