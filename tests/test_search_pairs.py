@@ -6,6 +6,8 @@ from dataclasses import replace
 from itertools import accumulate
 from types import SimpleNamespace
 
+import pytest
+
 from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCall
 from itool.search.config import SearchConfig
 from itool.search.mcts import Continuation, Outcome, Tree, backup, insert
@@ -124,8 +126,6 @@ def test_nearest_reference_pair_rejects_the_models_best_miss():
 def test_greedy_reference_pair_rejects_the_miss_it_is_given():
     """``reference_rejected: greedy`` rejects the greedy answer the search generated,
     however the tree's own responses look; without one it is a caller's mistake."""
-    import pytest
-
     tree = grow({'[get_weather()]': -0.2, '[get_time(city="Rome")]': -0.9})
     reference = Outcome(1.0, {"grade": "excellent", "dimensions": {}})
     config = SearchConfig(pair_level="full", reference_rejected="greedy", reference_prefix=True)

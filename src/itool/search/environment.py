@@ -65,10 +65,11 @@ class ToolCallEnvironment:
         return self.sampler.sample(requests, n=k, temperature=self.config.temperature,
                                    top_p=self.config.top_p)
 
-    def greedy(self, problems: Sequence[SearchProblem], seed: int = 0) -> list[Continuation]:
+    def greedy(self, problems: Sequence[SearchProblem]) -> list[Continuation]:
         """The greedy answer to each problem from an empty prefix, within the search's
-        token budget (its tokens count in the sampler's stats like the tree's)."""
-        requests = [SampleRequest(prompt_ids=p.prompt_ids, prefix="", seed=seed,
+        token budget (its tokens count in the sampler's stats like the tree's; greedy
+        decoding draws nothing, so the seed is immaterial)."""
+        requests = [SampleRequest(prompt_ids=p.prompt_ids, prefix="", seed=0,
                                   max_new_tokens=self.config.max_new_tokens) for p in problems]
         return [out[0] for out in self.sampler.sample(requests, n=1, temperature=0.0)]
 
