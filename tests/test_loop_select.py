@@ -6,14 +6,19 @@ import math
 
 import pytest
 
+from itool.loop.evaluate import Answer
 from itool.loop.rundir import RunDir
 from itool.loop.select import (
     SelectConfig,
+    failures_in_order,
     reference_perplexities,
     select_unmastered,
     take_turns,
+    writes_too_few_calls,
 )
 from itool.records import FunctionSpec, Message, Sample, ToolCall
+from itool.reward.config import RewardConfig
+from itool.reward.score import score_responses
 
 WEATHER = FunctionSpec("get_weather", "Weather of a city",
                        {"type": "object", "properties": {"city": {"type": "string"}},
@@ -77,6 +82,61 @@ def test_failure_lets_categories_take_turns(tiny_model, tokenizer):
                                    semantic="lexical", progress=False)
     qs = {r["id"]: r["q"] for r in unbalanced.examined}
     assert [s.id for s in unbalanced.samples] == sorted(qs, key=qs.get)[:4]
+
+
+def scored(pairs: list[tuple[Sample, str]]) -> list[Answer]:
+    """Answers with the reward's real scores (lexical similarity)."""
+    scores = score_responses(pairs, RewardConfig(semantic="lexical"))
+    return [Answer(s, r, q) for (s, r), q in zip(pairs, scores, strict=True)]
+
+
+def parallel_sample(i: int) -> Sample:
+    return Sample(f"p{i}", [WEATHER], [Message("user", "Weather in Paris and in Rome?")],
+                  [ToolCall("get_weather", {"city": "Paris"}),
+                   ToolCall("get_weather", {"city": "Rome"})])
+
+
+def test_too_few_calls_means_readable_calls_short_of_the_reference():
+    single, text = samples(1, 1)
+    cases = [(parallel_sample(0), '[get_weather(city="Paris", city="Rome")]', True),
+             (parallel_sample(1), '[get_weather(city="Paris")]', True),
+             (parallel_sample(2), '[get_weather(city="Paris"), get_weather(city="Oslo")]', False),
+             (parallel_sample(3), '[get_weather(city="Paris"', False),  # unreadable
+             (parallel_sample(4), "I cannot tell.", False),
+             (single, '[get_weather(city="Rome")]', False),
+             (text, '[get_weather(city="Rome")]', False)]
+    answers = scored([(s, r) for s, r, _ in cases])
+    assert [writes_too_few_calls(a) for a in answers] == [want for _, _, want in cases]
+
+
+def test_missing_calls_come_first_and_kinds_calls_leaves_text_samples_out():
+    single, text = samples(1, 1)
+    answers = scored([(parallel_sample(0), '[get_weather(city="Paris")]'),
+                      (parallel_sample(1), '[get_weather(city="Paris"'),
+                      (single, '[get_weather(town="Paris")]'),
+                      (text, '[get_weather(city="Rome")]')])
+    q = {a.sample.id: a.score.q for a in answers}
+    assert all(v < 0.8 for v in q.values()) and q["p0"] > min(q["p1"], q["t0"])
+
+    def order(**options):
+        config = SelectConfig(balance="none", **options)
+        return [a.sample.id for a in failures_in_order(answers, config)]
+
+    assert order() == sorted(q, key=q.get)  # lowest q first: p0 behind the worse ones
+    assert order(prefer="missing_calls") == ["p0"] + sorted(set(q) - {"p0"}, key=q.get)
+    assert order(kinds="calls") == [i for i in sorted(q, key=q.get) if i != "t0"]
+
+
+def test_kinds_calls_selects_only_samples_answered_with_calls(tiny_model, tokenizer):
+    pool = samples(3, 3)
+    for method in ("failure", "perplexity"):
+        config = SelectConfig(method=method, ratio=1.0, max_new_tokens=6, kinds="calls")
+        selection = select_unmastered(tiny_model, tokenizer, pool, config, semantic="lexical",
+                                      progress=False)
+        assert selection.samples and all(s.expects_call for s in selection.samples)
+        assert len(selection.examined) == 6  # the text samples are examined, not selected
+        if method == "failure":  # a random model's answers are no calls at all
+            assert [r["too_few_calls"] for r in selection.examined] == [False] * 6
 
 
 def test_take_turns_interleaves_groups_keeping_their_order():

@@ -294,6 +294,15 @@ def test_the_greedy_fragment_trial_rejects_the_greedy_answer_instead_of_item_23s
     assert trial == replace(fragment, search=replace(fragment.search, reference_rejected="greedy"))
 
 
+def test_the_missing_calls_trial_only_changes_item_24s_selection():
+    """The missing-calls trial (item 25) is read against item 24's rounds from the same
+    warmup: only the selection's ``kinds`` and ``prefer`` may differ."""
+    greedy = resolve_run_config(ROOT / "benchmarks/trials/greedy_fragment.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls.yaml")
+    assert trial == replace(greedy, select=replace(greedy.select, kinds="calls",
+                                                   prefer="missing_calls"))
+
+
 @pytest.mark.parametrize("trial, rows", [
     ("nearest_miss", {"itool": "| **itool, rejects the nearest miss** |",
                       "sft": "| sft, matched to this trial (385 drawn"}),

@@ -14,6 +14,14 @@ Two ways, as in iTool:
 At most ``ratio`` of the examined pool (per group, for perplexity) and at most
 ``limit`` samples are kept. ``pool`` > 0 examines a seeded random subset of the
 training data each round instead of all of it.
+
+Two refinements aim a round at what its pairs can teach. ``kinds: calls`` selects only
+samples whose reference answer calls tools: with ``search.pair_balance: calls`` the
+pairs of the others are dropped, and selecting them spent a third of a round's slots on
+nothing. ``prefer: missing_calls`` (failure) puts first, within each category, the greedy
+answers that write fewer calls than the reference: a parallel answer that stops after
+one call or writes the second call's arguments into the first, which a lowest-``q``
+order ranks behind answers that call the wrong function.
 """
 
 from __future__ import annotations
@@ -28,13 +36,16 @@ import torch
 
 from itool.config import option
 from itool.data.categories import sample_category
-from itool.loop.evaluate import greedy_answers
+from itool.eval.decode import DecodeError, decode_calls
+from itool.loop.evaluate import Answer, greedy_answers
 from itool.model.prompt import prompt_messages, render_completion, render_messages, target_text
 from itool.records import Sample
 from itool.search.mcts import derive_seed
 
 METHODS = ("failure", "perplexity")
 BALANCES = ("category", "none")
+KINDS = ("all", "calls")
+PREFERENCES = ("none", "missing_calls")
 
 
 @dataclass
@@ -52,6 +63,14 @@ class SelectConfig:
     balance: str = option(
         "category", "failure: categories take turns (category) or lowest q first overall (none)",
         choices=BALANCES)
+    kinds: str = option(
+        "all", "samples that may be selected: all, or calls (only those whose reference answer "
+        "calls tools; with search.pair_balance: calls the others' pairs are dropped)",
+        choices=KINDS)
+    prefer: str = option(
+        "none", "failure: missing_calls puts the greedy answers that write fewer calls than the "
+        "reference first within each category (then lowest q); none: lowest q first",
+        choices=PREFERENCES)
     batch_size: int = option(8, "samples per forward pass")
 
     def __post_init__(self) -> None:
@@ -88,6 +107,33 @@ def take_turns(items: list, key) -> list:
     return out
 
 
+def writes_too_few_calls(answer: Answer) -> bool:
+    """Whether the greedy answer is calls, but fewer than the reference answer's (one
+    call of two, or both calls' arguments written into one)."""
+    if not answer.sample.expects_call:
+        return False
+    try:
+        calls = decode_calls(answer.response)
+    except DecodeError:
+        return False
+    return 0 < len(calls) < len(answer.sample.target_calls)
+
+
+def failures_in_order(answers: Sequence[Answer], config: SelectConfig) -> list[Answer]:
+    """The answers that are not mastered (and of a selectable kind), in the order they
+    are selected: lowest ``q`` first, answers with too few calls before all others with
+    ``prefer: missing_calls``, categories taking turns with ``balance: category``."""
+    def rank(answer: Answer) -> tuple[bool, float]:
+        later = config.prefer == "missing_calls" and not writes_too_few_calls(answer)
+        return later, answer.score.q
+
+    failing = sorted((a for a in answers if a.score.q < config.q_threshold
+                      and (config.kinds == "all" or a.sample.expects_call)), key=rank)
+    if config.balance == "category":
+        failing = take_turns(failing, key=lambda a: sample_category(a.sample))
+    return failing
+
+
 def _cap(count: int, config: SelectConfig) -> int:
     keep = math.floor(count * config.ratio)
     return min(keep, config.limit) if config.limit else keep
@@ -101,17 +147,15 @@ def select_unmastered(model, tokenizer, samples: Sequence[Sample], config: Selec
     if config.method == "failure":
         answers = greedy_answers(model, tokenizer, pool, config.max_new_tokens,
                                  config.batch_size, semantic, progress)
-        failing = sorted((a for a in answers if a.score.q < config.q_threshold),
-                         key=lambda a: a.score.q)
-        if config.balance == "category":
-            failing = take_turns(failing, key=lambda a: sample_category(a.sample))
+        failing = failures_in_order(answers, config)
         chosen = {a.sample.id for a in failing[:_cap(len(answers), config)]}
-        examined = [{**a.to_dict(), "selected": a.sample.id in chosen} for a in answers]
+        examined = [{**a.to_dict(), "too_few_calls": writes_too_few_calls(a),
+                     "selected": a.sample.id in chosen} for a in answers]
         return Selection([a.sample for a in failing if a.sample.id in chosen], examined)
 
     perplexities = reference_perplexities(model, tokenizer, pool, config.batch_size)
     selected: list[Sample] = []
-    for calls in (True, False):
+    for calls in (True,) if config.kinds == "calls" else (True, False):
         group = sorted((p for p in zip(pool, perplexities, strict=True)
                         if p[0].expects_call == calls), key=lambda p: -p[1])
         selected.extend(s for s, _ in group[:math.floor(len(group) * config.ratio)])
