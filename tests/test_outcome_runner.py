@@ -310,9 +310,11 @@ def test_the_missing_calls_trial_only_changes_item_24s_selection():
                           "sft": "| sft, matched to item 23 ("}),
     ("greedy_fragment", {"itool": "| **itool, greedy fragment** |",
                          "sft": "| sft, matched to item 24 ("}),
+    ("missing_calls", {"itool": "| **itool, missing calls** |",
+                       "sft": "| sft, matched to item 25 ("}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 24 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 25 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
