@@ -303,6 +303,15 @@ def test_the_missing_calls_trial_only_changes_item_24s_selection():
                                                    prefer="missing_calls"))
 
 
+def test_the_call_cut_trial_only_cuts_item_25s_reference_pairs():
+    """The call-cut trial (item 26) is read against item 25's rounds from the same
+    warmup: only ``reference_cut`` and the round limit may differ."""
+    missing = resolve_run_config(ROOT / "benchmarks/trials/missing_calls.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/call_cut.yaml")
+    assert trial == replace(missing, max_rounds=2,
+                            search=replace(missing.search, reference_cut="calls"))
+
+
 @pytest.mark.parametrize("trial, rows", [
     ("nearest_miss", {"itool": "| **itool, rejects the nearest miss** |",
                       "sft": "| sft, matched to this trial (385 drawn"}),

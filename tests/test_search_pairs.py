@@ -14,6 +14,7 @@ from itool.search.mcts import Continuation, Outcome, Tree, backup, insert
 from itool.search.pairs import (
     Miss,
     balance_kinds,
+    call_cut,
     dedupe,
     needs_reference,
     overlap,
@@ -137,6 +138,46 @@ def test_greedy_reference_pair_rejects_the_miss_it_is_given():
     assert (pair.rejected_value, pair.rejected_grade, pair.rejected_finishes) == (-0.95, "poor", True)
     with pytest.raises(ValueError, match="greedy"):
         reference_pair(tree, reference, config, 2)
+
+
+def test_call_cut_keeps_as_many_reference_calls_as_the_response_wrote():
+    two = '[f(a=1), g(b="x, y)")]'
+    assert call_cut(two, "[f(a=2, a=3)]") == "[f(a=1)"  # both calls' arguments in one
+    assert call_cut(two, "[g(b=1)]") == "[f(a=1)"  # the count decides, not which call
+    assert call_cut('[f(a=1), g(b=2), h(c=3)]', "[f(a=1), g(b=2)]") == "[f(a=1), g(b=2)"
+    assert call_cut(two, '[f(a=1), g(b="x, y)")]') is None  # as many calls
+    assert call_cut(two, "[f(a=1), g(b=2), h()]") is None  # more calls
+    assert call_cut(two, "[f(a=1") is None and call_cut(two, "I can't.") is None  # no calls
+    assert call_cut("No function fits.", "[f(a=1)]") is None  # a text reply has no calls
+
+
+def test_cut_reference_pair_contrasts_the_missing_call_alone():
+    """A miss that continues the reference's first call (``reference_cut: calls``)
+    makes a pair that starts after that call, whatever ``reference_prefix`` says."""
+    both = replace(SAMPLE, target=[ToolCall("get_weather", {"city": "Paris"}),
+                                   ToolCall("get_weather", {"city": "Rome"})])
+    tree = Tree(problem=SimpleNamespace(sample=both), seed=0)
+    reference = Outcome(1.0, {"grade": "excellent", "dimensions": {}})
+    config = SearchConfig(pair_level="full", reference_fallback=True,
+                          reference_rejected="greedy", reference_cut="calls")
+    cut = '[get_weather(city="Paris")'
+    miss = Miss(cut + "]", Outcome(0.2, {"grade": "fair"}), finished=True, prefix=cut)
+    for prefix_option in (False, True):
+        pair = reference_pair(tree, reference, replace(config, reference_prefix=prefix_option),
+                              1, miss)
+        assert (pair.prefix, pair.chosen, pair.rejected) == (
+            cut, ', get_weather(city="Rome")]', "]")
+        assert (pair.chosen_value, pair.rejected_value) == (1.0, 0.2)
+    # a continuation that scores as well as the reference is no pair
+    assert reference_pair(tree, reference, config, 1, replace(miss, outcome=Outcome(0.95))) is None
+
+
+def test_reference_cut_needs_greedy_reference_pairs():
+    with pytest.raises(ValueError, match="reference_rejected: greedy"):
+        SearchConfig(reference_cut="calls")
+    with pytest.raises(ValueError, match="reference_fallback"):
+        SearchConfig(reference_cut="calls", reference_rejected="greedy")
+    SearchConfig(reference_cut="calls", reference_fallback=True, reference_rejected="greedy")
 
 
 def test_reference_prefix_keeps_the_steps_both_sides_share_out_of_the_pair():

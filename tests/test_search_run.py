@@ -14,7 +14,11 @@ from itool.model.prompt import render_prompt, target_text
 from itool.records import FunctionSpec, Message, PreferencePair, Sample, ToolCall
 from itool.reward.config import RewardConfig
 from itool.search.config import SearchConfig
-from itool.search.run import search_samples
+from itool.search.environment import ToolCallEnvironment
+from itool.search.mcts import Outcome, Tree
+from itool.search.pairs import Miss
+from itool.search.run import cut_misses, search_samples
+from itool.search.sampler import PromptCachedSampler
 
 WEATHER = FunctionSpec("get_weather", "Weather forecast for a city", {
     "type": "object",
@@ -27,6 +31,9 @@ SAMPLES = [
     Sample("joke", [WEATHER], [Message("user", "Tell me a joke")],
            "None of the functions can tell jokes."),
 ]
+TWO_CITIES = Sample("two", [WEATHER], [Message("user", "Weather in Paris and in Rome?")],
+                    [ToolCall("get_weather", {"city": "Paris"}),
+                     ToolCall("get_weather", {"city": "Rome"})])
 LEXICAL = RewardConfig(semantic="lexical")
 # A random model's answers are all poor: accept any value gap so that pairs exist.
 LOOSE = {"min_value_gap": 0.0, "min_chosen_value": -1.0, "max_overlap": 1.0}
@@ -133,6 +140,33 @@ def test_greedy_reference_pairs_reject_the_models_greedy_answer(lively_model, to
                                progress=False)
     # the greedy answers' tokens are counted with the search's
     assert result.stats["generated_tokens"] == tree_only.stats["generated_tokens"] + 16
+    # the random model's greedy answers are not calls: nothing to cut, the same pairs
+    cut = search_samples(lively_model, tokenizer, SAMPLES,
+                         replace(config, reference_cut="calls"), reward=LEXICAL, progress=False)
+    assert [p.to_dict() for p in cut.pairs] == [p.to_dict() for p in result.pairs]
+
+
+def test_cut_misses_continue_the_references_first_calls_greedily(lively_model, tokenizer):
+    """``reference_cut: calls``: a greedy answer with one call of two is replaced by the
+    model's greedy continuation of the reference's first call, as plain greedy
+    decoding of the prompt and that call writes it, scored with the call."""
+    from itool.model.generate import SamplingParams, TransformersBackend
+
+    config = SearchConfig(max_new_tokens=24, reference_fallback=True,
+                          reference_rejected="greedy", reference_cut="calls")
+    env = ToolCallEnvironment(PromptCachedSampler(lively_model, tokenizer), config, LEXICAL)
+    trees = [Tree(problem=env.problem(s), seed=0) for s in (TWO_CITIES, SAMPLES[0], SAMPLES[1])]
+    one_call = Miss('[get_weather(city="Paris", city="Rome")]', Outcome(-0.5), True)
+    cuts = cut_misses(trees, [one_call, one_call, Miss("No.", Outcome(-1.0), True)], env)
+    assert cuts[1] is None and cuts[2] is None  # as many calls as asked for; a text reply
+    prefix = '[get_weather(city="Paris")'
+    budget = 24 - len(tokenizer.encode(prefix, add_special_tokens=False))
+    backend = TransformersBackend(lively_model, tokenizer, progress=False)
+    answer = backend.generate([render_prompt(TWO_CITIES, tokenizer) + prefix],
+                              SamplingParams(n=1, temperature=0.0, max_new_tokens=budget))[0][0]
+    assert (cuts[0].prefix, cuts[0].text) == (prefix, prefix + answer.text)
+    assert cuts[0].outcome == env.score([(trees[0].problem, prefix + answer.text)])[0]
+    assert env.sampler.stats.generated_tokens == len(answer.token_ids)
 
 
 def test_search_resumes_saved_groups_with_the_same_result(lively_model, tokenizer, tmp_path):

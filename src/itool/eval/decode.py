@@ -72,6 +72,16 @@ def decode_calls(text: str) -> list[DecodedCall]:
     return calls
 
 
+
+def calls_written(text: str) -> int:
+    """How many calls BFCL reads in ``text``: 0 when it does not decode. Tells an
+    answer that writes fewer calls than asked for (one of two, or both calls'
+    arguments in one) from one that is not calls at all."""
+    try:
+        return len(decode_calls(text))
+    except DecodeError:
+        return 0
+
 def _call(node: ast.Call) -> DecodedCall:
     parts = []
     func: ast.expr = node.func

@@ -36,7 +36,7 @@ import torch
 
 from itool.config import option
 from itool.data.categories import sample_category
-from itool.eval.decode import DecodeError, decode_calls
+from itool.eval.decode import calls_written
 from itool.loop.evaluate import Answer, greedy_answers
 from itool.model.prompt import prompt_messages, render_completion, render_messages, target_text
 from itool.records import Sample
@@ -110,13 +110,7 @@ def take_turns(items: list, key) -> list:
 def writes_too_few_calls(answer: Answer) -> bool:
     """Whether the greedy answer is calls, but fewer than the reference answer's (one
     call of two, or both calls' arguments written into one)."""
-    if not answer.sample.expects_call:
-        return False
-    try:
-        calls = decode_calls(answer.response)
-    except DecodeError:
-        return False
-    return 0 < len(calls) < len(answer.sample.target_calls)
+    return 0 < calls_written(answer.response) < len(answer.sample.target_calls)
 
 
 def failures_in_order(answers: Sequence[Answer], config: SelectConfig) -> list[Answer]:

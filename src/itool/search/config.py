@@ -16,6 +16,7 @@ from itool.search.mcts import MCTSConfig
 PAIR_LEVELS = ("step", "full")
 PAIR_BALANCES = ("none", "kind", "calls")
 REFERENCE_REJECTED = ("worst", "nearest", "greedy")
+REFERENCE_CUTS = ("none", "calls")
 
 
 @dataclass
@@ -70,6 +71,13 @@ class SearchConfig:
         "the response that BFCL scores, which leaves the reference later than the tree's "
         "sampled ones (a parallel answer that writes the second call's arguments into the first)",
         choices=REFERENCE_REJECTED)
+    reference_cut: str = option(
+        "none", "calls: when the greedy answer writes fewer calls than the reference (one "
+        "of two), the reference pair starts after as many of the reference's calls as the "
+        "greedy answer wrote, and rejects the model's greedy continuation from there, so "
+        "that it contrasts only the missing call (`, g(...)]` against `]`); the others, and "
+        "continuations as good as the reference's, keep the ordinary reference pair; needs "
+        "reference_fallback and reference_rejected: greedy", choices=REFERENCE_CUTS)
     pair_balance: str = option(
         "none", "kind: keep no more pairs from samples answered in text (irrelevance, a "
         "missing parameter) than from samples answered with calls, widest gaps first; "
@@ -85,6 +93,11 @@ class SearchConfig:
             raise ValueError(f"top_p must be in (0, 1], got {self.top_p}")
         if self.temperature < 0:
             raise ValueError(f"temperature must be >= 0, got {self.temperature}")
+        if self.reference_cut != "none" and not (
+                self.reference_fallback and self.reference_rejected == "greedy"):
+            raise ValueError("reference_cut: calls cuts the reference pairs that reject the "
+                             "greedy answer: set reference_fallback: true and "
+                             "reference_rejected: greedy as well")
 
     def mcts(self) -> MCTSConfig:
         return MCTSConfig(iterations=self.iterations, k=self.k, depth=self.depth,

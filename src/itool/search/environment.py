@@ -65,12 +65,16 @@ class ToolCallEnvironment:
         return self.sampler.sample(requests, n=k, temperature=self.config.temperature,
                                    top_p=self.config.top_p)
 
-    def greedy(self, problems: Sequence[SearchProblem]) -> list[Continuation]:
-        """The greedy answer to each problem from an empty prefix, within the search's
-        token budget (its tokens count in the sampler's stats like the tree's; greedy
-        decoding draws nothing, so the seed is immaterial)."""
-        requests = [SampleRequest(prompt_ids=p.prompt_ids, prefix="", seed=0,
-                                  max_new_tokens=self.config.max_new_tokens) for p in problems]
+    def greedy(self, problems: Sequence[SearchProblem],
+               prefixes: Sequence[str] | None = None) -> list[Continuation]:
+        """The greedy continuation of each problem's prefix (default: empty, the
+        model's greedy answer), within the search's token budget (its tokens count in
+        the sampler's stats like the tree's; greedy decoding draws nothing, so the seed
+        is immaterial)."""
+        prefixes = prefixes if prefixes is not None else [""] * len(problems)
+        requests = [SampleRequest(prompt_ids=p.prompt_ids, prefix=prefix, seed=0,
+                                  max_new_tokens=self._budget(prefix))
+                    for p, prefix in zip(problems, prefixes, strict=True)]
         return [out[0] for out in self.sampler.sample(requests, n=1, temperature=0.0)]
 
     def split(self, problem: SearchProblem, prefix: str, text: str) -> list[str]:

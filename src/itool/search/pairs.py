@@ -21,7 +21,11 @@ answer, which the search stage generates for the trees that need a reference pai
 (:func:`itool.search.run.group_pairs`). The original iTool code pairs tree branches
 only. With ``reference_prefix`` as well, the steps the two share become the
 pair's prefix, as in a sibling pair, so that only the fragment where the response goes
-wrong is contrasted.
+wrong is contrasted. With ``reference_cut: calls`` a greedy answer that writes fewer
+calls than the reference is not rejected itself: the model continues the reference's
+first calls (:func:`call_cut`) greedily, and that continuation is rejected, so that the
+pair contrasts the missing call alone, where the greedy answer may have gone wrong
+earlier as well.
 
 Pairs are :class:`~itool.records.PreferencePair` records, written one ``to_dict()`` per
 line; :func:`itool.train.preference.pairs_to_dataset` turns them into TRL's
@@ -34,6 +38,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from itool.codec import ParseError, parse_python_calls
+from itool.eval.decode import calls_written
 from itool.model.prompt import prompt_messages, target_text
 from itool.records import PreferencePair
 from itool.search.config import SearchConfig
@@ -133,11 +139,29 @@ def shared_steps(reference: str, response: str) -> str:
 @dataclass(frozen=True)
 class Miss:
     """A completed response that a reference pair rejects, with its score, and whether
-    the policy ended it (False: the token budget did)."""
+    the policy ended it (False: the token budget did). ``prefix``: the start of the
+    reference answer that the model continued to write ``text`` (:func:`call_cut`),
+    which becomes the pair's prefix; None for a response from scratch."""
 
     text: str
     outcome: Outcome
     finished: bool
+    prefix: str | None = None
+
+
+def call_cut(answer: str, response: str) -> str | None:
+    """The reference ``answer`` through as many of its calls as ``response`` writes,
+    when that is fewer than it has and at least one: ``'[f(a=1)'`` for
+    ``'[f(a=1), g(b=2)]'`` and a response ``'[f(a=2, b=2)]'``; else None. Where the
+    model continues this text with ``]``, the call it leaves out is its deficiency."""
+    written = calls_written(response)
+    try:
+        spans = [span for _, span in parse_python_calls(answer)]
+    except ParseError:  # a text reply, not calls
+        return None
+    if not 0 < written < len(spans):
+        return None
+    return answer[:spans[written - 1].end]
 
 
 def tree_miss(tree: Tree, config: SearchConfig) -> Miss:
@@ -159,7 +183,10 @@ def reference_pair(tree: Tree, reference: Outcome, config: SearchConfig,
             raise ValueError("reference_rejected: greedy needs the greedy answer as `miss`")
         miss = tree_miss(tree, config)
     answer = target_text(sample)
-    prefix = shared_steps(answer, miss.text) if config.reference_prefix else ""
+    if miss.prefix is not None:
+        prefix = miss.prefix
+    else:
+        prefix = shared_steps(answer, miss.text) if config.reference_prefix else ""
     chosen, rejected = answer[len(prefix):], miss.text[len(prefix):]
     if reference.value - miss.outcome.value < config.min_value_gap:
         return None

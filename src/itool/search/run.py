@@ -27,6 +27,7 @@ from itool.search.mcts import Tree, derive_seed, run_search
 from itool.search.pairs import (
     Miss,
     balance_kinds,
+    call_cut,
     dedupe,
     needs_reference,
     reference_pair,
@@ -135,17 +136,39 @@ def group_pairs(trees: list[Tree], env: ToolCallEnvironment, config: SearchConfi
                               for i in needy])
         misses = (greedy_misses([trees[i] for i in needy], env)
                   if config.reference_rejected == "greedy" else [None] * len(needy))
-        for i, outcome, miss in zip(needy, outcomes, misses, strict=True):
-            pair = reference_pair(trees[i], outcome, config, round_index, miss)
+        cuts = (cut_misses([trees[i] for i in needy], misses, env)
+                if config.reference_cut == "calls" else [None] * len(needy))
+        for i, outcome, miss, cut in zip(needy, outcomes, misses, cuts, strict=True):
+            pair = cut and reference_pair(trees[i], outcome, config, round_index, cut)
+            pair = pair or reference_pair(trees[i], outcome, config, round_index, miss)
             per_tree[i] = [pair] if pair else []
     return [p for pairs in per_tree for p in pairs]
 
 
-def greedy_misses(trees: list[Tree], env: ToolCallEnvironment) -> list[Miss]:
-    """The model's greedy answers to the trees' samples, scored like any response."""
-    answers = env.greedy([t.problem for t in trees])
-    outcomes = env.score([(t.problem, a.text) for t, a in zip(trees, answers, strict=True)])
-    return [Miss(a.text, o, a.finished) for a, o in zip(answers, outcomes, strict=True)]
+def greedy_misses(trees: list[Tree], env: ToolCallEnvironment,
+                  prefixes: list[str] | None = None) -> list[Miss]:
+    """The model's greedy continuations of ``prefixes`` (default: its greedy answers)
+    to the trees' samples, scored like any response (prefix included)."""
+    prefixes = prefixes if prefixes is not None else [""] * len(trees)
+    answers = env.greedy([t.problem for t in trees], prefixes)
+    texts = [prefix + a.text for prefix, a in zip(prefixes, answers, strict=True)]
+    outcomes = env.score([(t.problem, text) for t, text in zip(trees, texts, strict=True)])
+    return [Miss(text, o, a.finished, prefix or None)
+            for text, o, a, prefix in zip(texts, outcomes, answers, prefixes, strict=True)]
+
+
+def cut_misses(trees: list[Tree], misses: list[Miss], env: ToolCallEnvironment) -> list[Miss | None]:
+    """For each greedy answer that writes fewer calls than the reference, the model's
+    greedy continuation of the reference's first calls (:func:`~itool.search.pairs.call_cut`);
+    None for the others, and where the cut leaves no tokens to continue."""
+    cuts = [call_cut(target_text(t.problem.sample), m.text) for t, m in zip(trees, misses, strict=True)]
+    todo = [i for i, (t, cut) in enumerate(zip(trees, cuts, strict=True))
+            if cut is not None and not env.is_terminal(t.problem, cut)]
+    continued = greedy_misses([trees[i] for i in todo], env, [cuts[i] for i in todo])
+    out: list[Miss | None] = [None] * len(trees)
+    for i, miss in zip(todo, continued, strict=True):
+        out[i] = miss
+    return out
 
 
 def _load_part(part: Path | None, group: list[Sample]):
