@@ -321,9 +321,11 @@ def test_the_call_cut_trial_only_cuts_item_25s_reference_pairs():
                          "sft": "| sft, matched to item 24 ("}),
     ("missing_calls", {"itool": "| **itool, missing calls** |",
                        "sft": "| sft, matched to item 25 ("}),
+    ("call_cut", {"itool": "| **itool, call cut** |",
+                  "sft": "| sft, matched to item 26 ("}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 25 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 26 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
