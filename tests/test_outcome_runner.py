@@ -312,6 +312,15 @@ def test_the_call_cut_trial_only_cuts_item_25s_reference_pairs():
                             search=replace(missing.search, reference_cut="calls"))
 
 
+def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
+    """The DPO trial (item 27) is read against item 25's SimPO rounds from the same
+    warmup: only the loss and the round limit may differ."""
+    missing = resolve_run_config(ROOT / "benchmarks/trials/missing_calls.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_dpo.yaml")
+    assert trial == replace(missing, max_rounds=2,
+                            optimize=replace(missing.optimize, loss="dpo"))
+
+
 @pytest.mark.parametrize("trial, rows", [
     ("nearest_miss", {"itool": "| **itool, rejects the nearest miss** |",
                       "sft": "| sft, matched to this trial (385 drawn"}),
