@@ -26,14 +26,13 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from scipy.stats import t as t_dist
+
 ROOT = Path(__file__).resolve().parent.parent
 TRIALS_DIR = ROOT / "docs/results/trials"
 CONFIG_DIR = ROOT / "benchmarks/trials"
 COMPLEX = ["multiple", "parallel", "parallel_multiple"]
 MARK_BEGIN, MARK_END = "<!-- trials:begin -->", "<!-- trials:end -->"
-# Two-sided 95% quantiles of Student's t for n - 1 degrees of freedom (n trials).
-T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306,
-       9: 2.262, 10: 2.228}
 
 
 def item_number(trial: str) -> int | None:
@@ -78,7 +77,7 @@ def pooled(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Means over the trials, with a t interval on the mean difference."""
     diffs = [r["diff"] for r in rows]
     mean = statistics.mean(diffs)
-    half = (T95.get(len(diffs) - 1, 1.96) * statistics.stdev(diffs) / len(diffs) ** 0.5
+    half = (t_dist.ppf(0.975, len(diffs) - 1) * statistics.stdev(diffs) / len(diffs) ** 0.5
             if len(diffs) > 1 else None)
     return {
         "n": len(rows),
