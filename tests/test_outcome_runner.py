@@ -345,3 +345,11 @@ def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
         cells = [cell.strip(" *") for cell in line.strip().strip("|").split("|")][1:9]
         expected = [results[arm][c] for c in [*outcome.SUBSET_CATEGORIES, "overall"]]
         assert [float(cell) for cell in cells] == [round(100 * v, 1) for v in expected], arm
+
+
+def test_the_seed_trial_is_item_25_on_another_seed_for_two_rounds():
+    """The seed replicate (item 28) repeats item 25's method on new data, warmup and
+    search: only the seed and the round limit may differ."""
+    missing = resolve_run_config(ROOT / "benchmarks/trials/missing_calls.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed1.yaml")
+    assert trial == replace(missing, seed=1, max_rounds=2)
