@@ -355,3 +355,11 @@ def test_the_seed_trial_is_item_25_on_another_seed_for_two_rounds():
     missing = resolve_run_config(ROOT / "benchmarks/trials/missing_calls.yaml")
     trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed1.yaml")
     assert trial == replace(missing, seed=1, max_rounds=2)
+
+
+def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
+    """Item 29 repeats item 24's method on seed 1 with two rounds, as item 28 does item
+    25's: only the seed and the round limit may differ from item 24."""
+    greedy = resolve_run_config(ROOT / "benchmarks/trials/greedy_fragment.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/greedy_fragment_seed1.yaml")
+    assert trial == replace(greedy, seed=1, max_rounds=2)

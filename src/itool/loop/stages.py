@@ -65,14 +65,20 @@ def prepare_data(config: RunConfig, train_out: Path, dev_out: Path) -> dict[str,
     return {"train": len(train), "dev": len(dev), "source": source}
 
 
+def warmup_samples(config: RunConfig, train: list[Sample]) -> list[Sample]:
+    """The training samples the warmup uses: a seeded draw of ``data.warmup_limit`` of
+    them, or all. A function so that what a run trained on can be told afterwards."""
+    limit = config.data.warmup_limit
+    if limit and len(train) > limit:
+        return random.Random(derive_seed(config.seed, "warmup")).sample(train, limit)
+    return train
+
+
 def warm_up(config: RunConfig, train_path: Path, out_dir: Path) -> dict[str, Any]:
     """Easy-to-hard SFT of the starting model (itool.train.sft.warmup)."""
     from itool.train.sft import warmup
 
-    samples = read_samples_jsonl(train_path)
-    limit = config.data.warmup_limit
-    if limit and len(samples) > limit:
-        samples = random.Random(derive_seed(config.seed, "warmup")).sample(samples, limit)
+    samples = warmup_samples(config, read_samples_jsonl(train_path))
     model, tokenizer = load_model(config.model)
     stats = warmup(model, tokenizer, samples, out_dir, continued(config.warmup, out_dir))
     return _training_summary(stats)
