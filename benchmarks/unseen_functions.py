@@ -26,7 +26,7 @@ from typing import Any
 from itool.codec import ParseError, parse_calls
 from itool.errors import UserError
 from itool.loop.config import resolve_run_config
-from itool.loop.evaluate import greedy_answers
+from itool.loop.evaluate import greedy_responses
 from itool.loop.files import read_jsonl
 from itool.loop.stages import load_model, read_samples_jsonl, warmup_samples
 from itool.records import Sample
@@ -88,13 +88,12 @@ def arguments_per_answer(responses: list[str]) -> float:
 def score_stage(model_dir: Path, samples: list[Sample], max_new_tokens: int) -> dict[str, Any]:
     """One stage's greedy answers on ``samples``: mean q, excellent share, errors."""
     model, tokenizer = load_model(model_dir)
-    answers = greedy_answers(model, tokenizer, samples, max_new_tokens, progress=False)
-    responses = [a.response for a in answers]
-    # The notes need the full assessment; the q is the one greedy_answers scored.
+    responses = greedy_responses(model, tokenizer, samples, max_new_tokens, progress=False)
+    # The full assessment, not just the score: the error counts read its notes.
     assessed = assess_responses(zip(samples, responses, strict=True), RewardConfig())
     return {
-        "mean_q": sum(a.score.q for a in answers) / len(answers),
-        "excellent": sum(a.score.grade == "excellent" for a in answers) / len(answers),
+        "mean_q": sum(a.score.q for a in assessed) / len(assessed),
+        "excellent": sum(a.score.grade == "excellent" for a in assessed) / len(assessed),
         "arguments_per_answer": arguments_per_answer(responses),
         "errors": error_counts([a.notes for a in assessed]),
     }

@@ -31,10 +31,9 @@ class Answer:
         return {"id": self.sample.id, "response": self.response, **self.score.to_dict()}
 
 
-def greedy_answers(model, tokenizer, samples: Sequence[Sample], max_new_tokens: int,
-                   batch_size: int = 8, semantic: str = "model",
-                   progress: bool = True) -> list[Answer]:
-    """Greedy responses to ``samples``, scored against their targets."""
+def greedy_responses(model, tokenizer, samples: Sequence[Sample], max_new_tokens: int,
+                     batch_size: int = 8, progress: bool = True) -> list[str]:
+    """The model's greedy response text to each of ``samples``, unscored."""
     if not samples:
         return []
     from itool.model.generate import SamplingParams, TransformersBackend
@@ -43,7 +42,16 @@ def greedy_answers(model, tokenizer, samples: Sequence[Sample], max_new_tokens: 
     prompts = [render_prompt(s, tokenizer) for s in samples]
     outputs = backend.generate(prompts, SamplingParams(n=1, temperature=0.0,
                                                        max_new_tokens=max_new_tokens))
-    responses = [out[0].text for out in outputs]
+    return [out[0].text for out in outputs]
+
+
+def greedy_answers(model, tokenizer, samples: Sequence[Sample], max_new_tokens: int,
+                   batch_size: int = 8, semantic: str = "model",
+                   progress: bool = True) -> list[Answer]:
+    """Greedy responses to ``samples``, scored against their targets."""
+    if not samples:
+        return []
+    responses = greedy_responses(model, tokenizer, samples, max_new_tokens, batch_size, progress)
     scores = score_responses(zip(samples, responses, strict=True), RewardConfig(semantic=semantic))
     return [Answer(s, r, q) for s, r, q in zip(samples, responses, scores, strict=True)]
 
