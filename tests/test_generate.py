@@ -16,7 +16,16 @@ import pytest
 
 from itool.cli import main
 from itool.data.formats import load_samples
-from itool.data.generate import CATEGORIES, check_call, generate, load_pool, parse_mix, phrasing, split_dev
+from itool.data.generate import (
+    CATEGORIES,
+    Shapes,
+    check_call,
+    generate,
+    load_pool,
+    parse_mix,
+    phrasing,
+    split_dev,
+)
 from itool.data.generate.dsl import Int, placeholders
 from itool.data.generate.engine import query_key
 from itool.data.generate.values import kilograms, metres, minutes
@@ -276,6 +285,50 @@ def test_mix_and_bad_arguments(tmp_path, capsys):
     assert code == 1 and err.startswith("itool: error: --mix: bad mix entry 'bogus=1'")
     code, _, err = run(capsys, "data", "generate", "--n", 0, "--out", tmp_path / "x.jsonl")
     assert code == 1 and "--n must be positive" in err
+
+
+def _same_function_groups(samples):
+    """For every sample, the argument dicts of each function it calls more than once."""
+    for s in samples:
+        by_name = {}
+        for call in s.target_calls:
+            by_name.setdefault(call.name, []).append(call.arguments)
+        yield from (calls for calls in by_name.values() if len(calls) > 1)
+
+
+def _values_that_differ(calls):
+    keys = set().union(*calls)
+    return sum(len({json.dumps(c.get(k), sort_keys=True) for c in calls}) > 1 for k in keys)
+
+
+def test_shapes_control_how_parallel_calls_differ_and_defaults_keep_the_old_draws():
+    mix = parse_mix("parallel=1,parallel_multiple=1")
+    assert [s.to_dict() for s in generate(120, seed=2, mix=mix)] == [
+        s.to_dict() for s in generate(120, seed=2, mix=mix, shapes=Shapes(0.3, 0.0))]
+
+    def several_values_share(shapes):
+        par = [s for s in generate(200, seed=2, mix=mix, shapes=shapes) if s.meta["category"] == "parallel"]
+        groups = list(_same_function_groups(par))
+        return sum(_values_that_differ(g) > 1 for g in groups) / len(groups)
+
+    assert several_values_share(Shapes(parallel_varied=0.0)) < 0.15
+    assert several_values_share(Shapes(parallel_varied=1.0)) > 0.7
+
+    pm_mix = parse_mix("parallel_multiple=1")
+    repeated = generate(60, seed=2, mix=pm_mix, shapes=Shapes(repeat_function=1.0))
+    assert all(len({c.name for c in s.target_calls}) < len(s.target_calls) for s in repeated)
+    assert all(len({c.name for c in s.target_calls}) > 1 for s in repeated)
+    assert not any(check_call(c, s.tool(c.name)) for s in repeated for c in s.target_calls)
+
+
+def test_bad_shapes_are_clear_errors(tmp_path, capsys):
+    with pytest.raises(ValueError, match="parallel_varied must be between 0 and 1, got 1.5"):
+        Shapes(parallel_varied=1.5)
+    code, _, err = run(capsys, "data", "generate", "--n", 10, "--out", tmp_path / "x.jsonl",
+                       "--repeat-function", -0.1)
+    assert code == 1 and "--repeat-function must be between 0 and 1, got -0.1" in err
+    code, _, err = run(capsys, "run", "--data.parallel-varied", 2, "--run-dir", tmp_path / "r")
+    assert code == 1 and "data.parallel_varied must be between 0 and 1, got 2.0" in err
 
 
 # ------------------------------------------------------------------ converted values

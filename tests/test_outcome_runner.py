@@ -365,3 +365,12 @@ def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds(
     greedy = resolve_run_config(ROOT / "benchmarks/trials/greedy_fragment.yaml")
     trial = resolve_run_config(ROOT / "benchmarks/trials/greedy_fragment_seed1.yaml")
     assert trial == replace(greedy, seed=1, max_rounds=2)
+
+
+def test_the_shapes_trial_is_item_24_on_reshaped_data_for_two_rounds():
+    """Item 30 changes item 24's data, not its method: only the parallel shapes and the
+    round limit may differ."""
+    greedy = resolve_run_config(ROOT / "benchmarks/trials/greedy_fragment.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/parallel_shapes.yaml")
+    data = replace(greedy.data, parallel_varied=0.8, repeat_function=0.5)
+    assert trial == replace(greedy, data=data, max_rounds=2)

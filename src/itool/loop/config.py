@@ -36,6 +36,11 @@ class DataConfig:
     dev_fraction: float = option(0.1, "share of the samples kept for dev when dev is null")
     dev_limit: int = option(0, "evaluate on at most this many dev samples (0: all)")
     warmup_limit: int = option(0, "warm up on at most this many training samples (0: all)")
+    parallel_varied: float = option(
+        0.3, "generated parallel samples: share written as separate requests whose calls "
+        "differ in several values (the rest differ in one)")
+    repeat_function: float = option(
+        0.0, "generated parallel_multiple samples: share that call their first function twice")
 
 
 @dataclass

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from itool.errors import UserError
 from itool.loop.config import RunConfig
 from itool.loop.evaluate import greedy_answers, summarize
 from itool.loop.files import read_jsonl, write_json, write_jsonl
@@ -40,9 +41,13 @@ def prepare_data(config: RunConfig, train_out: Path, dev_out: Path) -> dict[str,
     """Training and dev samples: the user's files, or generated ones."""
     data = config.data
     if data.train is None:
-        from itool.data.generate.engine import generate, split_dev
+        from itool.data.generate.engine import Shapes, generate, split_dev
 
-        samples = generate(data.generate, config.seed, progress=True)
+        try:
+            shapes = Shapes(data.parallel_varied, data.repeat_function)
+        except ValueError as err:
+            raise UserError(f"data.{err}") from None
+        samples = generate(data.generate, config.seed, progress=True, shapes=shapes)
         train, dev = split_dev(samples, data.dev_fraction, config.seed)
         source = f"generated ({data.generate} samples, seed {config.seed})"
     else:

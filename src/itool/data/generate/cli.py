@@ -7,7 +7,7 @@ import sys
 import time
 
 from itool.data.formats import WRITABLE_FORMATS, write_samples
-from itool.data.generate.engine import CATEGORIES, DEFAULT_MIX, generate, parse_mix, split_dev
+from itool.data.generate.engine import CATEGORIES, DEFAULT_MIX, Shapes, generate, parse_mix, split_dev
 from itool.errors import UserError
 
 
@@ -35,6 +35,15 @@ def add_generate(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--dev-out", default=None, metavar="DEV", help="also write a dev split here")
     parser.add_argument("--dev-fraction", type=float, default=0.1,
                         help="share of samples that go to --dev-out (default: 0.1)")
+    defaults = Shapes()
+    parser.add_argument("--parallel-varied", type=float, default=defaults.parallel_varied,
+                        metavar="SHARE",
+                        help="share of parallel samples written as separate requests whose calls "
+                        f"differ in several values (default: {defaults.parallel_varied})")
+    parser.add_argument("--repeat-function", type=float, default=defaults.repeat_function,
+                        metavar="SHARE",
+                        help="share of parallel_multiple samples that call their first function "
+                        f"twice (default: {defaults.repeat_function})")
     parser.set_defaults(func=generate_command)
 
 
@@ -47,8 +56,12 @@ def generate_command(args: argparse.Namespace) -> int:
         raise UserError(f"--mix: {err}") from None
     if args.dev_out is not None and not 0.0 < args.dev_fraction < 1.0:
         raise UserError(f"--dev-fraction must be between 0 and 1, got {args.dev_fraction}")
+    try:
+        shapes = Shapes(args.parallel_varied, args.repeat_function)
+    except ValueError as err:
+        raise UserError("--" + str(err).replace("_", "-", 1)) from None
     start = time.perf_counter()
-    samples = generate(args.n, args.seed, mix, progress=sys.stderr.isatty())
+    samples = generate(args.n, args.seed, mix, progress=sys.stderr.isatty(), shapes=shapes)
     train, dev = (samples, []) if args.dev_out is None else split_dev(samples, args.dev_fraction, args.seed)
     write_samples(train, args.out, args.format)
     message = f"{args.out}: wrote {len(train)} {args.format} samples"

@@ -51,6 +51,30 @@ DEFAULT_MIX = {
 MAX_ATTEMPTS = 200  # draws per sample before giving up on finding an unused query
 
 
+@dataclass(frozen=True)
+class Shapes:
+    """How the calls of one request relate to each other. BFCL's parallel entries
+    mostly change several values from call to call ("a triangle with base 10 and
+    height 5, and one with base 8 and height 6") and its parallel_multiple entries
+    often call one function twice; the defaults, the generator's original shapes,
+    mostly change one value and rarely repeat a function (``benchmarks/
+    request_style.py`` measures both). Defaults draw exactly as before, so that a
+    seed still gives the data earlier runs trained on.
+    """
+
+    #: share of parallel samples written as separate requests, each with its own
+    #: values (the rest change one value: "the weather in Paris, Rome and Oslo")
+    parallel_varied: float = 0.3
+    #: share of parallel_multiple samples that call their first function twice
+    repeat_function: float = 0.0
+
+    def __post_init__(self) -> None:
+        for name in ("parallel_varied", "repeat_function"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, got {value}")
+
+
 def parse_mix(text: str) -> dict[str, float]:
     """"simple=0.3,multiple=0.2" -> weights for those categories (others get 0).
     Raises ``ValueError`` with a readable reason."""
@@ -115,8 +139,8 @@ def _format(template: str, values: dict[str, Any]) -> str:
 class Builder:
     """One method per category; each draws from ``rng`` and returns a ``Draft``."""
 
-    def __init__(self, pool: Pool, rng: Random):
-        self.pool, self.rng = pool, rng
+    def __init__(self, pool: Pool, rng: Random, shapes: Shapes | None = None):
+        self.pool, self.rng, self.shapes = pool, rng, shapes or Shapes()
         self.parallel_fns = [f for f in pool.functions if any(phrasing.is_axis(p, f) for p in f.params)]
         self.answering = [f for f in pool.functions if f.returns and f.answer]
         self.needs_tool = [f for f in pool.functions if f.needs_tool]
@@ -165,7 +189,7 @@ class Builder:
         rng = self.rng
         fn = self._fn(self.parallel_fns)
         k = rng.randint(2, 4)
-        if rng.random() < 0.3:
+        if rng.random() < self.shapes.parallel_varied:
             reqs = self._distinct_requests([fn] * k)
             text = phrasing.combine(rng, [r.text for r in reqs])
             calls = [r.call for r in reqs]
@@ -216,7 +240,9 @@ class Builder:
         group = self.pool.by_domain[first.domain] if rng.random() < 0.6 else self.pool.functions
         others = [f for f in group if f.name != first.name]
         second = rng.choice(others)
-        fns = [first, second] + [rng.choice([first, second] + others) for _ in range(k - 2)]
+        repeat = self.shapes.repeat_function > 0 and rng.random() < self.shapes.repeat_function
+        head = [first, first, second] if repeat else [first, second]
+        fns = head + [rng.choice([first, second] + others) for _ in range(k - len(head))]
         rng.shuffle(fns)
         reqs = self._distinct_requests(fns)
         text = phrasing.combine(rng, [r.text for r in reqs])
@@ -369,16 +395,18 @@ def generate(
     mix: dict[str, float] | None = None,
     progress: bool = False,
     pool: Pool | None = None,
+    shapes: Shapes | None = None,
 ) -> list[Sample]:
-    """``n`` samples with unique queries, categories in proportion to ``mix``.
+    """``n`` samples with unique queries, categories in proportion to ``mix``, calls
+    related as ``shapes`` says.
 
-    Deterministic in (n, seed, mix). Tool schemas are written half the time in the
+    Deterministic in (n, seed, mix, shapes). Tool schemas are written half the time in the
     python style BFCL and ToolACE use (``dict``/``float``), half in JSON-schema names,
     so a model sees both.
     """
     rng = Random(seed)
     pool = pool or load_pool()
-    builder = Builder(pool, rng)
+    builder = Builder(pool, rng, shapes)
     seen: set[str] = set()
     samples: list[Sample] = []
     categories: Iterable[str] = plan(n, mix or DEFAULT_MIX, rng)
