@@ -114,6 +114,9 @@ def test_stats(tmp_path, capsys):
     assert code == 0
     stats = json.loads(out)
     difficulty = stats.pop("difficulty")  # the generator's section: tests/test_curriculum.py
+    style = stats.pop("style")  # its figures: tests/test_data_style.py
+    assert {c: v["samples"] for c, v in style.items()} == {"simple": 1, "multiple": 1,
+                                                             "multi_turn": 1}
     assert sum(b["count"] for b in difficulty["histogram"]) == 6
     assert stats == {
         "records": 3, "samples": 6, "calls": 4, "functions": 3,
@@ -122,6 +125,7 @@ def test_stats(tmp_path, capsys):
     }
     code, out, _ = run(capsys, "stats", path)
     assert code == 0 and "samples: 6" in out and "  multi_turn: 3" in out
+    assert "style:\n  simple:\n    samples: 1\n    words:" in out
 
 
 def test_user_errors_are_one_line(tmp_path, capsys):

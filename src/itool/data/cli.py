@@ -16,6 +16,7 @@ from itool.data.curriculum import difficulty_stats, format_difficulty
 from itool.data.formats import FORMATS, WRITABLE_FORMATS, LoadResult, load_samples, write_samples
 from itool.data.generate.cli import add_generate
 from itool.data.stats import dataset_stats
+from itool.data.style import request_style
 from itool.errors import DataError
 
 
@@ -69,8 +70,9 @@ def add_convert(commands: argparse._SubParsersAction) -> None:
 def add_stats(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "stats", help="count samples, calls and categories",
-        description="Samples, target calls, and samples per category (the record's own "
-                    "category, else the one its shape implies).",
+        description="Samples, target calls, samples per category (the record's own "
+                    "category, else the one its shape implies), how each category's "
+                    "requests are written and its calls relate (style), and difficulty.",
     )
     _add_input_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -103,6 +105,7 @@ def stats_command(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     stats = {"records": result.records, **dataset_stats(result.samples),
+             "style": request_style(result.samples),
              "difficulty": difficulty_stats(result.samples)}
     if args.json:
         print(json.dumps(stats, indent=2))
