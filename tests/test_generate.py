@@ -29,6 +29,7 @@ from itool.data.generate import (
 from itool.data.generate.dsl import Int, placeholders
 from itool.data.generate.engine import query_key
 from itool.data.generate.values import kilograms, metres, minutes
+from itool.data.style import request_style
 from itool.records import FunctionSpec, ToolCall
 
 N = 1400
@@ -287,29 +288,14 @@ def test_mix_and_bad_arguments(tmp_path, capsys):
     assert code == 1 and "--n must be positive" in err
 
 
-def _same_function_groups(samples):
-    """For every sample, the argument dicts of each function it calls more than once."""
-    for s in samples:
-        by_name = {}
-        for call in s.target_calls:
-            by_name.setdefault(call.name, []).append(call.arguments)
-        yield from (calls for calls in by_name.values() if len(calls) > 1)
-
-
-def _values_that_differ(calls):
-    keys = set().union(*calls)
-    return sum(len({json.dumps(c.get(k), sort_keys=True) for c in calls}) > 1 for k in keys)
-
-
 def test_shapes_control_how_parallel_calls_differ_and_defaults_keep_the_old_draws():
     mix = parse_mix("parallel=1,parallel_multiple=1")
     assert [s.to_dict() for s in generate(120, seed=2, mix=mix)] == [
         s.to_dict() for s in generate(120, seed=2, mix=mix, shapes=Shapes(0.3, 0.0))]
 
     def several_values_share(shapes):
-        par = [s for s in generate(200, seed=2, mix=mix, shapes=shapes) if s.meta["category"] == "parallel"]
-        groups = list(_same_function_groups(par))
-        return sum(_values_that_differ(g) > 1 for g in groups) / len(groups)
+        styles = request_style(generate(200, seed=2, mix=mix, shapes=shapes))
+        return styles["parallel"]["several_values_differ"]
 
     assert several_values_share(Shapes(parallel_varied=0.0)) < 0.15
     assert several_values_share(Shapes(parallel_varied=1.0)) > 0.7
