@@ -9,7 +9,9 @@ prints one row per trial: both arms' overall accuracy on the BFCL subset, their
 difference with the paired bootstrap 95% interval over the test entries, and the
 difference on the complex categories (multiple, parallel, parallel_multiple) against
 the one on simple_python, which is the shape the paper reports. A last row pools the
-trials. ``--write`` puts the table into docs/RESULTS.md between the ``trials`` markers.
+trials. A second table pools them per category, which says where itool gains on SFT and
+where it loses; ``--plot`` draws that table. ``--write`` puts both tables into
+docs/RESULTS.md between the ``trials`` markers and the plot into docs/results/.
 
 Why a pooled row: one run per arm moves by about ±3.5 points here (two sft runs of the
 same recipe differ by 5.7, RESULTS item 23), so a single trial cannot separate arms a
@@ -30,12 +32,13 @@ from typing import Any
 from scipy.stats import t as t_dist
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from outcome import COMPLEX  # noqa: E402  (the runner's own list of complex categories)
+from outcome import COMPLEX, SUBSET_CATEGORIES  # noqa: E402  (the runner's own lists)
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIALS_DIR = ROOT / "docs/results/trials"
 CONFIG_DIR = ROOT / "benchmarks/trials"
 MARK_BEGIN, MARK_END = "<!-- trials:begin -->", "<!-- trials:end -->"
+PLOT = ROOT / "docs/results/trials_categories.png"
 
 
 def item_number(trial: str) -> int | None:
@@ -63,6 +66,7 @@ def trial_row(trial: str, details: dict[str, Any]) -> dict[str, Any]:
         "parallel_itool": 100 * statistics.mean(
             itool["accuracy"][c] for c in ("parallel", "parallel_multiple")),
         "tokens": (itool.get("tokens"), sft.get("tokens")),
+        "gap": gap,
     }
 
 
@@ -76,24 +80,46 @@ def load_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["item"] is None, r["item"] or 0, r["trial"]))
 
 
+def mean_interval(values: list[float]) -> tuple[float, float | None, float | None]:
+    """The mean of the trials' differences and its 95% t interval (none from one trial)."""
+    mean = statistics.mean(values)
+    if len(values) < 2:
+        return mean, None, None
+    half = t_dist.ppf(0.975, len(values) - 1) * statistics.stdev(values) / len(values) ** 0.5
+    return mean, mean - half, mean + half
+
+
 def pooled(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Means over the trials, with a t interval on the mean difference."""
-    diffs = [r["diff"] for r in rows]
-    mean = statistics.mean(diffs)
-    half = (t_dist.ppf(0.975, len(diffs) - 1) * statistics.stdev(diffs) / len(diffs) ** 0.5
-            if len(diffs) > 1 else None)
+    mean, low, high = mean_interval([r["diff"] for r in rows])
     return {
         "n": len(rows),
         "itool": statistics.mean(r["itool"] for r in rows),
         "sft": statistics.mean(r["sft"] for r in rows),
         "diff": mean,
-        "low": mean - half if half is not None else None,
-        "high": mean + half if half is not None else None,
+        "low": low,
+        "high": high,
         "complex_gain": statistics.mean(r["complex_gain"] for r in rows),
         "simple_gain": statistics.mean(r["simple_gain"] for r in rows),
         "ahead": sum(r["diff"] > 0 for r in rows),
         "shape": sum(r["complex_gain"] > r["simple_gain"] for r in rows),
     }
+
+
+def category_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per subset category: itool − sft pooled over the trials, and how many trials put
+    itool ahead or behind. A category where the interval leaves zero is one where the
+    trials agree on the direction, which the overall figure can hide."""
+    out = []
+    for category in SUBSET_CATEGORIES:
+        gaps = [r["gap"][category] for r in rows if category in r["gap"]]
+        if not gaps:
+            continue
+        mean, low, high = mean_interval(gaps)
+        out.append({"category": category, "diff": mean, "low": low, "high": high,
+                    "ahead": sum(g > 0 for g in gaps), "behind": sum(g < 0 for g in gaps),
+                    "n": len(gaps), "gaps": gaps})
+    return out
 
 
 def signed(value: float | None) -> str:
@@ -130,6 +156,41 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def category_table(rows: list[dict[str, Any]]) -> str:
+    """The markdown table of :func:`category_rows`."""
+    lines = ["| category | itool − sft, mean of trials | 95% interval | itool ahead | "
+             "itool behind |", "|---|---|---|---|---|"]
+    for c in category_rows(rows):
+        separable = c["low"] is not None and (c["low"] > 0 or c["high"] < 0)
+        lines.append(f"| {c['category']} | {signed(c['diff'])}{' (separable)' if separable else ''}"
+                     f" | {interval(c['low'], c['high'])} | {c['ahead']} of {c['n']} | "
+                     f"{c['behind']} of {c['n']} |")
+    return "\n".join(lines)
+
+
+def plot(rows: list[dict[str, Any]], out: Path) -> None:
+    """Each category's pooled itool − sft with its interval, and every trial as a dot."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cats = category_rows(rows)
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    for y, c in enumerate(reversed(cats)):
+        ax.scatter(c["gaps"], [y] * len(c["gaps"]), color="0.7", s=14, zorder=1)
+        if c["low"] is not None:
+            ax.plot([c["low"], c["high"]], [y, y], color="C0", linewidth=2, zorder=2)
+        ax.scatter([c["diff"]], [y], color="C0", s=40, zorder=3)
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    ax.set_yticks(range(len(cats)), [c["category"] for c in reversed(cats)])
+    ax.set_xlabel("itool − sft, accuracy points (dots: trials; bar: 95% interval of the mean)")
+    ax.set_title(f"Where itool gains on compute-matched SFT ({len(rows)} trials, BFCL subset)")
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
 def legend() -> str:
     return ("Accuracy in % on the BFCL subset (50 seeded entries per category, 7 "
             "categories). *95% interval*: paired bootstrap over the test entries (the "
@@ -143,27 +204,44 @@ def legend() -> str:
             "by hand.")
 
 
-def write(page_path: Path, block: str) -> None:
+def category_legend() -> str:
+    return ("Per category, itool − sft in points, averaged over the same trials, with a t "
+            "interval over the trials' differences (*separable* when it leaves 0); "
+            f"plotted in `{PLOT.relative_to(ROOT / 'docs')}`.")
+
+
+def block(rows: list[dict[str, Any]]) -> str:
+    """What goes between the trials markers: both tables with their legends."""
+    return "\n\n".join([table(rows), legend(), category_table(rows), category_legend()])
+
+
+def write(page_path: Path, text: str) -> None:
     page = page_path.read_text()
     if MARK_BEGIN not in page or MARK_END not in page:
         raise SystemExit(f"error: {page_path} has no {MARK_BEGIN} ... {MARK_END} block to fill")
     head, rest = page.split(MARK_BEGIN, 1)
-    page_path.write_text(head + MARK_BEGIN + "\n" + block + "\n" + MARK_END
+    page_path.write_text(head + MARK_BEGIN + "\n" + text + "\n" + MARK_END
                          + rest.split(MARK_END, 1)[1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true",
-                        help="put the table into docs/RESULTS.md between the trials markers")
+                        help="put the tables into docs/RESULTS.md between the trials markers "
+                             "and the plot into docs/results/")
+    parser.add_argument("--plot", type=Path, metavar="PNG",
+                        help="draw the per-category table into this image")
     args = parser.parse_args()
     rows = load_rows()
     if not rows:
         raise SystemExit(f"error: no trial with both itool and sft evaluated under {TRIALS_DIR}")
-    block = table(rows) + "\n\n" + legend()
-    print(block)
+    text = block(rows)
+    print(text)
+    for out in filter(None, [args.plot, PLOT if args.write else None]):
+        plot(rows, out)
+        print(f"wrote {out}")
     if args.write:
-        write(ROOT / "docs/RESULTS.md", block)
+        write(ROOT / "docs/RESULTS.md", text)
         print("wrote docs/RESULTS.md")
 
 

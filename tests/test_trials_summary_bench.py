@@ -55,9 +55,29 @@ def test_rows_measure_the_complex_gain_against_the_simple_one_and_pool_the_trial
     assert "(separable)" not in lines[3] and lines[3].endswith("| no |")  # b: simple gain
     assert lines[4].endswith("| no |")  # c: behind overall
     assert lines[-1].startswith("| all | mean of 3 trials")
+    by_category = {c["category"]: c for c in bench.category_rows(rows)}
+    assert list(by_category) == ["simple_python", "multiple", "parallel", "parallel_multiple"]
+    simple = by_category["simple_python"]
+    assert simple["gaps"] == pytest.approx([0.0, 20.0, -10.0])
+    assert simple["diff"] == pytest.approx(10 / 3)
+    assert (simple["ahead"], simple["behind"], simple["n"]) == (1, 1, 3)
+    # parallel: +10, 0, 0 -> ahead in one trial, behind in none, interval around its mean
+    parallel = by_category["parallel"]
+    assert (parallel["ahead"], parallel["behind"]) == (1, 0)
+    assert parallel["low"] < parallel["diff"] < parallel["high"]
+    assert "| multiple | +6.7 |" in bench.category_table(rows)
+
+
+def test_a_category_where_every_trial_agrees_is_marked_separable_and_plotted(bench, tmp_path):
+    rows = [{"gap": {"multiple": g, "simple_python": 0.0}} for g in (4.0, 6.0, 5.0)]
+    lines = bench.category_table(rows).splitlines()
+    assert lines[2].startswith("| simple_python | +0.0 | [+0.0, +0.0] |")  # level: not separable
+    assert lines[3].startswith("| multiple | +5.0 (separable) |")
+    bench.plot(rows, tmp_path / "categories.png")
+    assert (tmp_path / "categories.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_the_committed_table_is_the_one_the_committed_trials_give(bench):
     page = (ROOT / "docs/RESULTS.md").read_text()
     block = page.split(bench.MARK_BEGIN, 1)[1].split(bench.MARK_END, 1)[0].strip()
-    assert block == bench.table(bench.load_rows()) + "\n\n" + bench.legend()
+    assert block == bench.block(bench.load_rows())
