@@ -354,12 +354,13 @@ def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
         assert [float(cell) for cell in cells] == [round(100 * v, 1) for v in expected], arm
 
 
-def test_the_seed_trial_is_item_25_on_another_seed_for_two_rounds():
-    """The seed replicate (item 28) repeats item 25's method on new data, warmup and
-    search: only the seed and the round limit may differ."""
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_seed_trials_are_item_25_on_another_seed_for_two_rounds(seed):
+    """The seed replicates (items 28 and 31) repeat item 25's method on new data, warmup
+    and search: only the seed and the round limit may differ."""
     missing = resolve_run_config(ROOT / "benchmarks/trials/missing_calls.yaml")
-    trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed1.yaml")
-    assert trial == replace(missing, seed=1, max_rounds=2)
+    trial = resolve_run_config(ROOT / f"benchmarks/trials/missing_calls_seed{seed}.yaml")
+    assert trial == replace(missing, seed=seed, max_rounds=2)
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
