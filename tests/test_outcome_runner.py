@@ -338,12 +338,14 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                              "sft": "| sft, matched (seed 1) |"}),
     ("greedy_fragment_seed1", {"itool": "| **itool, item 24's method, seed 1** |",
                                "sft": "| sft, matched (item 29) |"}),
+    ("missing_calls_seed2", {"itool": "| **itool, seed 2** |",
+                             "sft": "| sft, matched (item 31) |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 30 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 31 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
