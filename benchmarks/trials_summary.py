@@ -126,6 +126,11 @@ def signed(value: float | None) -> str:
     return "–" if value is None else f"{value:+.1f}"
 
 
+def separable(low: float | None, high: float | None) -> bool:
+    """Whether a 95% interval leaves zero, so that its sign is not noise."""
+    return low is not None and high is not None and (low > 0 or high < 0)
+
+
 def interval(low: float | None, high: float | None) -> str:
     return "–" if low is None or high is None else f"[{low:+.1f}, {high:+.1f}]"
 
@@ -138,11 +143,10 @@ def table(rows: list[dict[str, Any]]) -> str:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        separable = r["low"] is not None and (r["low"] > 0 or r["high"] < 0)
         goal = r["diff"] > 0 and r["complex_gain"] > r["simple_gain"]
         lines.append(
             f"| {r['item'] or '–'} | `{r['trial']}` | {r['itool']:.1f} | {r['sft']:.1f} | "
-            f"{signed(r['diff'])}{' (separable)' if separable else ''} | "
+            f"{signed(r['diff'])}{' (separable)' if separable(r['low'], r['high']) else ''} | "
             f"{interval(r['low'], r['high'])} | {signed(r['complex_gain'])} | "
             f"{signed(r['simple_gain'])} | {r['parallel_itool']:.1f} | "
             f"{'yes, as point estimates' if goal else 'no'} |")
@@ -161,8 +165,8 @@ def category_table(rows: list[dict[str, Any]]) -> str:
     lines = ["| category | itool − sft, mean of trials | 95% interval | itool ahead | "
              "itool behind |", "|---|---|---|---|---|"]
     for c in category_rows(rows):
-        separable = c["low"] is not None and (c["low"] > 0 or c["high"] < 0)
-        lines.append(f"| {c['category']} | {signed(c['diff'])}{' (separable)' if separable else ''}"
+        mark = " (separable)" if separable(c["low"], c["high"]) else ""
+        lines.append(f"| {c['category']} | {signed(c['diff'])}{mark}"
                      f" | {interval(c['low'], c['high'])} | {c['ahead']} of {c['n']} | "
                      f"{c['behind']} of {c['n']} |")
     return "\n".join(lines)
