@@ -1,0 +1,120 @@
+"""Which way a run's rounds push the number of calls in an answer: the pairs each round
+trains on, and the dev answers each stage's model writes.
+
+    .venv/bin/python benchmarks/pair_shapes.py RUN_DIR [RUN_DIR ...]
+
+RUN_DIR is an itool run directory (the outcome runner's ``<out-dir>/itool``). A pair's
+two sides share the prompt and the prefix; when the chosen side ends with more calls
+than the rejected one, the pair teaches "write another call", when with fewer, "stop
+here". When nearly all of a round's pairs push one way, the next model swings that way
+on every request, not only on those that asked for it (docs/RESULTS.md items 31, 32).
+A *closing* pair is one whose rejected side only closes the answer (``)]``) where the
+chosen side goes on with another call: it pushes down the closing brackets themselves.
+
+For the dev answers (``<stage>/eval.json``): how many begin two or more calls, name a
+function twice, and are never closed. Calls are counted as they begin (a name and an
+opening parenthesis at the top level of the answer's list), so cut-off answers, which
+no parser reads, still count; nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from itool.errors import UserError
+from itool.loop.files import read_json, read_jsonl
+
+
+def calls_begun(text: str) -> tuple[list[str], bool]:
+    """The names of the calls ``text`` begins at the top level of its ``[...]`` list,
+    and whether that list is closed. Quoted strings are skipped, so a parenthesis or
+    bracket inside a value does not count."""
+    names: list[str] = []
+    depth, quote, word, closed = 0, "", "", False
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote and text[i - 1] != "\\":
+                quote = ""
+            continue
+        if ch in "\"'":
+            quote, word = ch, ""
+        elif ch in "([{":
+            if ch == "(" and depth == 1 and word:
+                names.append(word)
+            depth, word = depth + 1, ""
+        elif ch in ")]}":
+            depth, word = depth - 1, ""
+            closed = closed or (ch == "]" and depth == 0)
+        elif ch.isalnum() or ch in "_.":
+            word += ch
+        elif not ch.isspace():
+            word = ""
+    return names, closed
+
+
+def pair_row(pairs: list[dict[str, Any]]) -> dict[str, int]:
+    """Counts over one round's pairs: chosen side with more calls, fewer, as many; and
+    closing pairs (see the module docstring)."""
+    row = {"pairs": len(pairs), "more": 0, "fewer": 0, "same": 0, "closing": 0}
+    for pair in pairs:
+        prefix = pair.get("prefix", "")
+        chosen = len(calls_begun(prefix + pair["chosen"])[0])
+        rejected = len(calls_begun(prefix + pair["rejected"])[0])
+        row["more" if chosen > rejected else "fewer" if chosen < rejected else "same"] += 1
+        if chosen > rejected and pair["rejected"].strip().strip(")]") == "":
+            row["closing"] += 1
+    return row
+
+
+def answer_row(answers: list[dict[str, Any]]) -> dict[str, int]:
+    """Counts over one stage's dev answers."""
+    row = {"answers": len(answers), "two_or_more": 0, "name_twice": 0, "unclosed": 0}
+    for answer in answers:
+        names, closed = calls_begun(answer["response"])
+        row["two_or_more"] += len(names) >= 2
+        row["name_twice"] += len(names) != len(set(names))
+        row["unclosed"] += bool(names) and not closed
+    return row
+
+
+def stages(run_dir: Path) -> list[str]:
+    """The warmup and the rounds of a run, in order, that have a dev evaluation."""
+    rounds = sorted((p.name for p in run_dir.glob("round_*") if p.is_dir()),
+                    key=lambda name: int(name.split("_")[1]))
+    return [s for s in ["warmup", *rounds] if (run_dir / s / "eval.json").is_file()]
+
+
+def run_table(run_dir: Path) -> str:
+    """One markdown table for a run: a row per stage."""
+    if not stages(run_dir):
+        raise UserError(f"{run_dir}: no <stage>/eval.json here; is it an itool run directory "
+                        "(the outcome runner's <out-dir>/itool)?")
+    lines = [f"{run_dir}", "",
+             "| stage | pairs | chosen: more calls | fewer | as many | closing | dev answers "
+             "| 2+ calls | a name twice | not closed |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for stage in stages(run_dir):
+        dev = answer_row(read_json(run_dir / stage / "eval.json")["answers"])
+        pairs_file = run_dir / stage / "pairs.jsonl"
+        p = pair_row(read_jsonl(pairs_file)) if pairs_file.is_file() else None
+        trained = ("–",) * 5 if p is None else (
+            p["pairs"], p["more"], p["fewer"], p["same"], p["closing"])
+        lines.append(f"| {stage} | " + " | ".join(map(str, trained)) + f" | {dev['answers']} | "
+                     f"{dev['two_or_more']} | {dev['name_twice']} | {dev['unclosed']} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("run_dirs", nargs="+", type=Path, metavar="RUN_DIR")
+    args = parser.parse_args()
+    try:
+        print("\n\n".join(run_table(d) for d in args.run_dirs))
+    except UserError as err:
+        raise SystemExit(f"error: {err}") from None
+
+
+if __name__ == "__main__":
+    main()
