@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -189,6 +190,37 @@ def test_stages_rerun_only_when_inputs_settings_or_outputs_change(tmp_path):
     out.unlink()
     stage({"x": 2})
     assert len(calls) == 5  # output missing
+
+
+def test_a_run_copied_elsewhere_with_its_inputs_skips_its_finished_stages(tmp_path):
+    import shutil
+    from dataclasses import dataclass
+
+    @dataclass
+    class Cfg:
+        seed: int = 0
+
+    calls = []
+
+    def stage(root: Path, resume: bool) -> None:
+        source, out = root / "model" / "weights.txt", root / "run" / "out.txt"
+
+        def work():
+            calls.append(1)
+            out.write_text(source.read_text().upper())
+            return {}
+        rd = RunDir(root / "run", Cfg(), resume=resume, log=lambda _: None)
+        rd.stage("upper", work, inputs=[source.parent], settings=[1], outputs=[out])
+
+    (tmp_path / "a" / "model").mkdir(parents=True)
+    (tmp_path / "a" / "model" / "weights.txt").write_text("w")
+    stage(tmp_path / "a", resume=False)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    stage(tmp_path / "b", resume=True)
+    assert len(calls) == 1  # the copy's input is recorded under a's path, same content
+    (tmp_path / "b" / "model" / "weights.txt").write_text("v")
+    stage(tmp_path / "b", resume=True)
+    assert len(calls) == 2 and (tmp_path / "b" / "run" / "out.txt").read_text() == "V"
 
 
 def counting_stage(tmp_path, name: str, section: str):

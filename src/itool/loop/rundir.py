@@ -4,7 +4,9 @@ A stage is recorded in ``manifest.json`` with the hashes of its inputs (files or
 directories), of its settings (the config it ran with), and of its outputs, plus its
 summary and timing. With ``--resume``, a stage whose record says done, whose inputs
 and settings are the same as now, and whose outputs are still there unchanged, is
-skipped and its recorded summary returned; anything else runs again. Because each
+skipped and its recorded summary returned; anything else runs again. Inputs are
+compared by content, not by where they are, so a run directory copied elsewhere with
+the models it was given (the outcome runner's out-dir, say) resumes as it was. Because each
 stage writes its outputs before it is recorded, a run killed at any moment (even with
 ``kill -9``) resumes at the stage it was in, and within it from the progress the stage
 saved (the search's finished groups, the latest training checkpoint) if it is resumed
@@ -214,8 +216,8 @@ class RunDir:
             return None
         if not all(p.exists() for p in [*inputs, *outputs]):
             return None
-        if record.get("inputs") != self._hashes_of(inputs):
-            return None
+        if list((record.get("inputs") or {}).values()) != list(self._hashes_of(inputs).values()):
+            return None  # by content, in order: a copied or moved input is the same input
         if record.get("outputs") != self._hashes_of(outputs):
             return None
         if "settings_values" not in record:
