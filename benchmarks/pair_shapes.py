@@ -12,9 +12,11 @@ A *closing* pair is one whose rejected side only closes the answer (``)]``) wher
 chosen side goes on with another call: it pushes down the closing brackets themselves.
 
 For the dev answers (``<stage>/eval.json``): how many begin two or more calls, name a
-function twice, and are never closed. Calls are counted as they begin (a name and an
-opening parenthesis at the top level of the answer's list), so cut-off answers, which
-no parser reads, still count; nothing is evaluated.
+function twice, and are never closed; a first row counts the same in the dev samples'
+reference answers (``data/dev.jsonl``), which is where the stages should land. Calls
+are counted as they begin (a name and an opening parenthesis at the top level of the
+answer's list), so cut-off answers, which no parser reads, still count; nothing is
+evaluated.
 """
 
 from __future__ import annotations
@@ -79,6 +81,15 @@ def answer_row(answers: list[dict[str, Any]]) -> dict[str, int]:
     return row
 
 
+def reference_row(samples: list[dict[str, Any]]) -> dict[str, int]:
+    """The counts of :func:`answer_row` for the dev samples' reference answers (a list
+    of calls, or a text reply), what the stages' answers would be if right."""
+    targets = [s["target"] for s in samples]
+    calls = [[c["name"] for c in t] for t in targets if isinstance(t, list)]
+    return {"answers": len(targets), "two_or_more": sum(len(n) >= 2 for n in calls),
+            "name_twice": sum(len(n) != len(set(n)) for n in calls), "unclosed": 0}
+
+
 def stages(run_dir: Path) -> list[str]:
     """The warmup and the rounds of a run, in order, that have a dev evaluation."""
     rounds = sorted((p.name for p in run_dir.glob("round_*") if p.is_dir()),
@@ -95,6 +106,11 @@ def run_table(run_dir: Path) -> str:
              "| stage | pairs | chosen: more calls | fewer | as many | closing | dev answers "
              "| 2+ calls | a name twice | not closed |",
              "|---|---|---|---|---|---|---|---|---|---|"]
+    dev_file = run_dir / "data/dev.jsonl"
+    if dev_file.is_file():
+        ref = reference_row(read_jsonl(dev_file))
+        lines.append(f"| reference answers | – | – | – | – | – | {ref['answers']} | "
+                     f"{ref['two_or_more']} | {ref['name_twice']} | 0 |")
     for stage in stages(run_dir):
         dev = answer_row(read_json(run_dir / stage / "eval.json")["answers"])
         pairs_file = run_dir / stage / "pairs.jsonl"

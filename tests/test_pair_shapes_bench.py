@@ -45,7 +45,13 @@ def test_a_run_table_has_a_row_per_stage_and_names_what_is_not_a_run(bench, tmp_
         (tmp_path / stage / "eval.json").write_text(json.dumps(answers(*responses)))
     (tmp_path / "round_1" / "pairs.jsonl").write_text(json.dumps(
         {"prefix": "", "chosen": "[f(a=1), f(a=2)]", "rejected": "[f(a=1)]"}) + "\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "dev.jsonl").write_text("\n".join(json.dumps({"target": t}) for t in [
+        [{"name": "f", "arguments": {}}, {"name": "f", "arguments": {}}],
+        [{"name": "f", "arguments": {}}, {"name": "g", "arguments": {}}],
+        "Which city do you mean?"]) + "\n")
     lines = bench.run_table(tmp_path).splitlines()
+    assert lines[-3] == "| reference answers | – | – | – | – | – | 3 | 2 | 1 | 0 |"
     assert lines[-2] == "| warmup | – | – | – | – | – | 2 | 1 | 1 | 0 |"
     assert lines[-1] == "| round_1 | 1 | 1 | 0 | 0 | 0 | 2 | 2 | 1 | 1 |"
     with pytest.raises(bench.UserError, match="no <stage>/eval.json"):
