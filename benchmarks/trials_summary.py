@@ -10,8 +10,10 @@ difference with the paired bootstrap 95% interval over the test entries, and the
 difference on the complex categories (multiple, parallel, parallel_multiple) against
 the one on simple_python, which is the shape the paper reports. A last row pools the
 trials. A second table pools them per category, which says where itool gains on SFT and
-where it loses; ``--plot`` draws that table. ``--write`` puts both tables into
-docs/RESULTS.md between the ``trials`` markers and the plot into docs/results/.
+where it loses; ``--plot`` draws that table. A third table puts each trial under the
+method's own dev gate, which the trials turn off (see :func:`gate_rows`). ``--write``
+puts the three tables into docs/RESULTS.md between the ``trials`` markers and the plot
+into docs/results/.
 
 Why a pooled row: one run per arm moves by about ±3.5 points here (two sft runs of the
 same recipe differ by 5.7, RESULTS item 23), so a single trial cannot separate arms a
@@ -39,6 +41,9 @@ TRIALS_DIR = ROOT / "docs/results/trials"
 CONFIG_DIR = ROOT / "benchmarks/trials"
 MARK_BEGIN, MARK_END = "<!-- trials:begin -->", "<!-- trials:end -->"
 PLOT = ROOT / "docs/results/trials_categories.png"
+# a trial directory named <trial>_gated holds <trial> rerun with the outcome config's dev
+# gate on (every stage reused, so the same sft arm): not a trial of its own
+GATED = "_gated"
 
 
 def item_number(trial: str) -> int | None:
@@ -48,9 +53,33 @@ def item_number(trial: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def gate_keeps(rounds: list[dict[str, Any]], min_gain: float) -> str:
+    """The stage whose model ``itool run`` would have ended with under its dev gate
+    (``min_gain``, patience 1): the last round before the first one that gains less than
+    ``min_gain`` on the dev set over the best model so far, or the warmup. ``rounds`` are
+    the runner's records of the warmup and each round, in order."""
+    from itool.loop.evaluate import dev_gain
+
+    evals = [{"mean_q": r["dev_q"], "kinds": r.get("dev_kinds") or {}} for r in rounds]
+    best = 0
+    for k in range(1, len(evals)):
+        if dev_gain(evals[best], evals[k], min_gain) < min_gain:
+            break
+        best = k
+    return rounds[best]["name"]
+
+
+def outcome_min_gain() -> float:
+    """The dev gate of the outcome config, which the trials turn off (min_gain -1)."""
+    from itool.loop.config import resolve_run_config
+
+    return resolve_run_config(ROOT / "benchmarks/outcome.yaml").min_gain
+
+
 def trial_row(trial: str, details: dict[str, Any]) -> dict[str, Any]:
     """One trial's comparison, in percentage points."""
     itool, sft = details["arms"]["itool"], details["arms"]["sft"]
+    rounds = details.get("rounds", {}).get("itool") or []
     gap = {c: 100 * (itool["accuracy"][c] - sft["accuracy"][c]) for c in itool["accuracy"]}
     paired = details.get("itool_vs_sft") or {}
     return {
@@ -67,6 +96,8 @@ def trial_row(trial: str, details: dict[str, Any]) -> dict[str, Any]:
             itool["accuracy"][c] for c in ("parallel", "parallel_multiple")),
         "tokens": (itool.get("tokens"), sft.get("tokens")),
         "gap": gap,
+        "stages": [r["name"] for r in rounds],
+        "gate_keeps": gate_keeps(rounds, outcome_min_gain()) if rounds else None,
     }
 
 
@@ -74,6 +105,8 @@ def load_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
     """Every committed trial with both arms evaluated, in item order."""
     rows = []
     for path in sorted(trials_dir.glob("*/outcome_details.json")):
+        if path.parent.name.endswith(GATED):
+            continue
         details = json.loads(path.read_text())
         if {"itool", "sft"} <= set(details.get("arms", {})):
             rows.append(trial_row(path.parent.name, details))
@@ -122,8 +155,33 @@ def category_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def gate_rows(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
+    """Each trial as the method's dev gate would have ended it. Where the gate keeps the
+    last round, that is the model the trial scored; where it keeps an earlier one, the
+    score is the ``<trial>_gated`` rerun's, if committed, else unknown (``gated`` None)."""
+    out = []
+    for r in rows:
+        twin_path = trials_dir / f"{r['trial']}{GATED}" / "outcome_details.json"
+        if r["gate_keeps"] is None:
+            gated = None
+        elif r["gate_keeps"] == r["stages"][-1]:
+            gated = r
+        elif twin_path.is_file():
+            gated = trial_row(twin_path.parent.name, json.loads(twin_path.read_text()))
+            if abs(gated["sft"] - r["sft"]) > 1e-9:
+                raise SystemExit(f"error: {twin_path}: its sft arm ({gated['sft']:.1f}) is "
+                                 f"not {r['trial']}'s ({r['sft']:.1f}); rerun it on a copy "
+                                 "of the trial's run directories")
+        else:
+            gated = None
+        out.append({"trial": r["trial"], "item": r["item"], "rounds": len(r["stages"]) - 1,
+                    "keeps": r["gate_keeps"], "every": r, "gated": gated})
+    return out
+
+
 def signed(value: float | None) -> str:
-    return "–" if value is None else f"{value:+.1f}"
+    """``+1.2``; a value that rounds to zero is ``+0.0``, never ``-0.0``."""
+    return "–" if value is None else f"{round(value, 1) or 0.0:+.1f}"
 
 
 def separable(low: float | None, high: float | None) -> bool:
@@ -132,7 +190,7 @@ def separable(low: float | None, high: float | None) -> bool:
 
 
 def interval(low: float | None, high: float | None) -> str:
-    return "–" if low is None or high is None else f"[{low:+.1f}, {high:+.1f}]"
+    return "–" if low is None or high is None else f"[{signed(low)}, {signed(high)}]"
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -169,6 +227,36 @@ def category_table(rows: list[dict[str, Any]]) -> str:
         lines.append(f"| {c['category']} | {signed(c['diff'])}{mark}"
                      f" | {interval(c['low'], c['high'])} | {c['ahead']} of {c['n']} | "
                      f"{c['behind']} of {c['n']} |")
+    return "\n".join(lines)
+
+
+def gate_table(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) -> str:
+    """The markdown table of :func:`gate_rows`, with a row pooling the trials whose gated
+    model was scored (and, for comparison, the same trials as they were run)."""
+    lines = ["| item | trial | rounds run | the gate keeps | itool, every round | "
+             "itool, gated | sft | every round − sft | gated − sft | 95% interval |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    gates = gate_rows(rows, trials_dir)
+    known = [g for g in gates if g["gated"] is not None]
+    for g in gates:
+        e, x = g["every"], g["gated"]
+        gated = ("not scored", "–", "–") if x is None else (
+            f"{x['itool']:.1f}", signed(x["diff"])
+            + (" (separable)" if separable(x["low"], x["high"]) else ""),
+            interval(x["low"], x["high"]))
+        lines.append(f"| {g['item'] or '–'} | `{g['trial']}` | {g['rounds']} | {g['keeps']} | "
+                     f"{e['itool']:.1f} | {gated[0]} | {e['sft']:.1f} | {signed(e['diff'])} | "
+                     f"{gated[1]} | {gated[2]} |")
+    if len(known) > 1:
+        every = mean_interval([g["every"]["diff"] for g in known])
+        gated = mean_interval([g["gated"]["diff"] for g in known])
+        lines.append(
+            f"| all | mean of the {len(known)} trials with a gated score | – | – | "
+            f"{statistics.mean(g['every']['itool'] for g in known):.1f} | "
+            f"{statistics.mean(g['gated']['itool'] for g in known):.1f} | "
+            f"{statistics.mean(g['every']['sft'] for g in known):.1f} | "
+            f"{signed(every[0])} {interval(*every[1:])} | **{signed(gated[0])}** | "
+            f"{interval(*gated[1:])} |")
     return "\n".join(lines)
 
 
@@ -214,9 +302,21 @@ def category_legend() -> str:
             f"plotted in `{PLOT.relative_to(ROOT / 'docs')}`.")
 
 
+def gate_legend() -> str:
+    return ("The trials keep every round (`min_gain: -1`); `itool run` keeps a round only if "
+            "it gains on the dev set (the outcome config's `min_gain`, patience 1). *The "
+            "gate keeps*: the model that gate would have ended with, from the rounds' dev "
+            "rewards. *itool, gated*: that model on the BFCL subset: the trial's own score "
+            "where the gate keeps the last round, else the `<trial>_gated` rerun "
+            "(`benchmarks/trials/<trial>_gated.yaml`, every stage reused, so the same sft "
+            "arm, matched on every round's tokens, rejected ones included). The pooled row "
+            "gives both columns over the same trials, with t intervals.")
+
+
 def block(rows: list[dict[str, Any]]) -> str:
-    """What goes between the trials markers: both tables with their legends."""
-    return "\n\n".join([table(rows), legend(), category_table(rows), category_legend()])
+    """What goes between the trials markers: the three tables with their legends."""
+    return "\n\n".join([table(rows), legend(), category_table(rows), category_legend(),
+                         gate_table(rows), gate_legend()])
 
 
 def write(page_path: Path, text: str) -> None:

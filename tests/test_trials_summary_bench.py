@@ -73,8 +73,62 @@ def test_a_category_where_every_trial_agrees_is_marked_separable_and_plotted(ben
     lines = bench.category_table(rows).splitlines()
     assert lines[2].startswith("| simple_python | +0.0 | [+0.0, +0.0] |")  # level: not separable
     assert lines[3].startswith("| multiple | +5.0 (separable) |")
+    # a bootstrap bound of -2e-18 is zero, and is written so
+    assert bench.interval(-2e-18, 6.6) == "[+0.0, +6.6]"
     bench.plot(rows, tmp_path / "categories.png")
     assert (tmp_path / "categories.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def stage(name: str, call: float, text: float) -> dict:
+    """A runner record of the warmup or a round: its dev reward per kind of sample."""
+    return {"name": name, "dev_q": (call + text) / 2, "dev_kinds": {"call": call, "text": text}}
+
+
+def test_the_gate_keeps_the_last_round_before_the_first_that_did_not_gain(bench):
+    warmup = stage("warmup", -0.5, -0.9)
+    # round 2 loses on calls: the gate stops there, whatever round 3 would have done
+    rounds = [warmup, stage("round_1", -0.3, -0.9), stage("round_2", -0.8, -0.9),
+              stage("round_3", -0.1, -0.9)]
+    assert bench.gate_keeps(rounds, 0.005) == "round_1"
+    assert bench.gate_keeps(rounds, -1.0) == "round_3"  # the trials' "every round counts"
+    # a round that gains on calls but loses on text replies is rejected
+    assert bench.gate_keeps([warmup, stage("round_1", 0.0, -0.95)], 0.005) == "warmup"
+    assert bench.gate_keeps([warmup, stage("round_1", -0.4, -0.9),
+                             stage("round_2", -0.3, -0.9)], 0.005) == "round_2"
+
+
+def test_gated_rows_take_the_trial_itself_its_gated_rerun_or_say_not_scored(bench, tmp_path):
+    gained = [stage("warmup", -0.5, -0.9), stage("round_1", -0.3, -0.9)]
+    collapsed = gained + [stage("round_2", -0.8, -0.9)]
+    trials = {
+        "a": (accuracies(0.4, 0.4, 0.1, 0.1), accuracies(0.4, 0.2, 0.0, 0.0), gained),
+        "b": (accuracies(0.2, 0.2, 0.0, 0.0), accuracies(0.4, 0.2, 0.0, 0.0), collapsed),
+        "b_gated": (accuracies(0.4, 0.3, 0.1, 0.0), accuracies(0.4, 0.2, 0.0, 0.0), collapsed),
+        "c": (accuracies(0.2, 0.2, 0.0, 0.0), accuracies(0.4, 0.2, 0.0, 0.0), collapsed),
+    }
+    for name, (itool, sft, rounds) in trials.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "outcome_details.json").write_text(
+            json.dumps({**details(itool, sft, -0.01, 0.1), "rounds": {"itool": rounds}}))
+    rows = bench.load_rows(tmp_path)
+    assert [r["trial"] for r in rows] == ["a", "b", "c"]  # a gated rerun is not a trial
+    gates = {g["trial"]: g for g in bench.gate_rows(rows, tmp_path)}
+    assert gates["a"]["keeps"] == "round_1" and gates["a"]["gated"] is gates["a"]["every"]
+    assert gates["b"]["keeps"] == "round_1" and gates["b"]["gated"]["trial"] == "b_gated"
+    assert gates["b"]["every"]["diff"] == pytest.approx(-5.0)
+    assert gates["b"]["gated"]["diff"] == pytest.approx(5.0)
+    assert gates["c"]["gated"] is None
+    lines = bench.gate_table(rows, tmp_path).splitlines()
+    assert "| not scored |" in lines[4]
+    assert lines[-1].startswith("| all | mean of the 2 trials with a gated score |")
+    assert "| **+7.5** |" in lines[-1]  # a +10, b +5 once gated
+    # a gated rerun whose sft arm is not the trial's compares something else: refused
+    (tmp_path / "c_gated").mkdir()
+    (tmp_path / "c_gated" / "outcome_details.json").write_text(json.dumps(
+        {**details(accuracies(0.3, 0.2, 0.0, 0.0), accuracies(0.3, 0.2, 0.0, 0.0), -0.1, 0.1),
+         "rounds": {"itool": collapsed}}))
+    with pytest.raises(SystemExit, match="c_gated.*not c's"):
+        bench.gate_rows(rows, tmp_path)
 
 
 def test_the_committed_table_is_the_one_the_committed_trials_give(bench):
