@@ -340,12 +340,17 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                                "sft": "| sft, matched (item 29) |"}),
     ("missing_calls_seed2", {"itool": "| **itool, seed 2** |",
                              "sft": "| sft, matched (item 31) |"}),
+    ("missing_calls_dpo_gated", {"itool": "| `missing_calls_dpo`, gated: round 1 |"}),
+    ("missing_calls_seed1_gated", {"itool": "| `missing_calls_seed1`, gated: the warmup |"}),
+    ("greedy_fragment_seed1_gated", {"itool": "| `greedy_fragment_seed1`, gated: round 1 |"}),
+    ("parallel_shapes_gated", {"itool": "| `parallel_shapes`, gated: the warmup |"}),
+    ("missing_calls_seed2_gated", {"itool": "| `missing_calls_seed2`, gated: round 1 |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 31 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 32 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -380,3 +385,15 @@ def test_the_shapes_trial_is_item_24_on_reshaped_data_for_two_rounds():
     trial = resolve_run_config(ROOT / "benchmarks/trials/parallel_shapes.yaml")
     data = replace(greedy.data, parallel_varied=0.8, repeat_function=0.5)
     assert trial == replace(greedy, data=data, max_rounds=2)
+
+
+@pytest.mark.parametrize("gated", sorted(p.name for p in (ROOT / "benchmarks/trials").glob(
+    "*_gated.yaml")))
+def test_a_gated_trial_is_its_trial_with_the_outcome_config_s_dev_gate(gated):
+    """Item 32's reruns (``<trial>_gated.yaml``) reuse every stage of their trial, so the
+    dev gate may be all that differs, and it must be the one ``itool run`` ships with."""
+    trial = resolve_run_config(ROOT / "benchmarks/trials" / gated.replace("_gated", ""))
+    rerun = resolve_run_config(ROOT / "benchmarks/trials" / gated)
+    shipped = resolve_run_config(ROOT / "benchmarks/outcome.yaml").min_gain
+    assert trial.min_gain < 0 <= shipped
+    assert rerun == replace(trial, min_gain=shipped)
