@@ -10,6 +10,10 @@ here". When nearly all of a round's pairs push one way, the next model swings th
 on every request, not only on those that asked for it (docs/RESULTS.md items 31, 32).
 A *closing* pair is one whose rejected side only closes the answer (``)]``) where the
 chosen side goes on with another call: it pushes down the closing brackets themselves.
+The grades the search gave both sides say what kind of contrast a round trains on:
+nearly all pairs put an excellent answer (mostly the reference) above a poor one (no
+readable call, a wrong name or a wrong number of calls), so a stricter grading of the
+minor errors, which moves only acceptable answers down to fair, reorders none of them.
 
 For the dev answers (``<stage>/eval.json``): how many begin two or more calls, name a
 function twice, and are never closed; a first row counts the same in the dev samples'
@@ -57,9 +61,11 @@ def calls_begun(text: str) -> tuple[list[str], bool]:
 
 
 def pair_row(pairs: list[dict[str, Any]]) -> dict[str, int]:
-    """Counts over one round's pairs: chosen side with more calls, fewer, as many; and
-    closing pairs (see the module docstring)."""
-    row = {"pairs": len(pairs), "more": 0, "fewer": 0, "same": 0, "closing": 0}
+    """Counts over one round's pairs: chosen side with more calls, fewer, as many;
+    closing pairs (see the module docstring); chosen sides graded excellent and
+    rejected sides graded poor."""
+    row = {"pairs": len(pairs), "more": 0, "fewer": 0, "same": 0, "closing": 0,
+           "chosen_excellent": 0, "rejected_poor": 0}
     for pair in pairs:
         prefix = pair.get("prefix", "")
         chosen = len(calls_begun(prefix + pair["chosen"])[0])
@@ -67,6 +73,8 @@ def pair_row(pairs: list[dict[str, Any]]) -> dict[str, int]:
         row["more" if chosen > rejected else "fewer" if chosen < rejected else "same"] += 1
         if chosen > rejected and pair["rejected"].strip().strip(")]") == "":
             row["closing"] += 1
+        row["chosen_excellent"] += pair.get("chosen_grade") == "excellent"
+        row["rejected_poor"] += pair.get("rejected_grade") == "poor"
     return row
 
 
@@ -103,20 +111,21 @@ def run_table(run_dir: Path) -> str:
         raise UserError(f"{run_dir}: no <stage>/eval.json here; is it an itool run directory "
                         "(the outcome runner's <out-dir>/itool)?")
     lines = [f"{run_dir}", "",
-             "| stage | pairs | chosen: more calls | fewer | as many | closing | dev answers "
-             "| 2+ calls | a name twice | not closed |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| stage | pairs | chosen: more calls | fewer | as many | closing | chosen excellent "
+             "| rejected poor | dev answers | 2+ calls | a name twice | not closed |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     dev_file = run_dir / "data/dev.jsonl"
     if dev_file.is_file():
         ref = reference_row(read_jsonl(dev_file))
-        lines.append(f"| reference answers | – | – | – | – | – | {ref['answers']} | "
+        lines.append(f"| reference answers | – | – | – | – | – | – | – | {ref['answers']} | "
                      f"{ref['two_or_more']} | {ref['name_twice']} | 0 |")
     for stage in stages(run_dir):
         dev = answer_row(read_json(run_dir / stage / "eval.json")["answers"])
         pairs_file = run_dir / stage / "pairs.jsonl"
         p = pair_row(read_jsonl(pairs_file)) if pairs_file.is_file() else None
-        trained = ("–",) * 5 if p is None else (
-            p["pairs"], p["more"], p["fewer"], p["same"], p["closing"])
+        trained = ("–",) * 7 if p is None else (
+            p["pairs"], p["more"], p["fewer"], p["same"], p["closing"], p["chosen_excellent"],
+            p["rejected_poor"])
         lines.append(f"| {stage} | " + " | ".join(map(str, trained)) + f" | {dev['answers']} | "
                      f"{dev['two_or_more']} | {dev['name_twice']} | {dev['unclosed']} |")
     return "\n".join(lines)
