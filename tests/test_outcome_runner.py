@@ -340,6 +340,9 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                                "sft": "| sft, matched (item 29) |"}),
     ("missing_calls_seed2", {"itool": "| **itool, seed 2** |",
                              "sft": "| sft, matched (item 31) |"}),
+    ("missing_calls_seed3", {"itool": "| **itool, seed 3** |",
+                             "sft": "| sft, matched (item 34) |",
+                             "warmup": "| its warmup (seed 3) |"}),
     ("missing_calls_dpo_gated", {"itool": "| `missing_calls_dpo`, gated: round 1 |"}),
     ("missing_calls_seed1_gated", {"itool": "| `missing_calls_seed1`, gated: the warmup |"}),
     ("greedy_fragment_seed1_gated", {"itool": "| `greedy_fragment_seed1`, gated: round 1 |"}),
@@ -350,7 +353,7 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 32 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 34 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
