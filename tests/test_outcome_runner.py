@@ -348,6 +348,7 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("greedy_fragment_seed1_gated", {"itool": "| `greedy_fragment_seed1`, gated: round 1 |"}),
     ("parallel_shapes_gated", {"itool": "| `parallel_shapes`, gated: the warmup |"}),
     ("missing_calls_seed2_gated", {"itool": "| `missing_calls_seed2`, gated: round 1 |"}),
+    ("missing_calls_seed3_gated", {"itool": "| `missing_calls_seed3`, gated: round 1 |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
