@@ -11,9 +11,10 @@ difference on the complex categories (multiple, parallel, parallel_multiple) aga
 the one on simple_python, which is the shape the paper reports. A last row pools the
 trials. A second table pools them per category, which says where itool gains on SFT and
 where it loses; ``--plot`` draws that table. A third table puts each trial under the
-method's own dev gate, which the trials turn off (see :func:`gate_rows`). ``--write``
-puts the three tables into docs/RESULTS.md between the ``trials`` markers and the plot
-into docs/results/.
+method's own dev gate, which the trials turn off (see :func:`gate_rows`). A fourth puts
+each trial's best scored stage against sft, the most any gate could have kept (see
+:func:`best_stage_rows`). ``--write`` puts the four tables into docs/RESULTS.md between
+the ``trials`` markers and the plot into docs/results/.
 
 Why a pooled row: one run per arm moves by about ±3.5 points here (two sft runs of the
 same recipe differ by 5.7, RESULTS item 23), so a single trial cannot separate arms a
@@ -44,6 +45,8 @@ PLOT = ROOT / "docs/results/trials_categories.png"
 # a trial directory named <trial>_gated holds <trial> rerun with the outcome config's dev
 # gate on (every stage reused, so the same sft arm): not a trial of its own
 GATED = "_gated"
+# the stages of the longest trials, in order: the columns of the best-stage table
+STAGE_COLUMNS = ("warmup", "round_1", "round_2", "round_3")
 
 
 def item_number(trial: str) -> int | None:
@@ -179,6 +182,38 @@ def gate_rows(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) -> list
     return out
 
 
+def stage_scores(trial: str, trials_dir: Path = TRIALS_DIR) -> dict[str, float]:
+    """BFCL subset accuracy (%) of each stage of a trial's itool arm that was scored,
+    keyed by stage (``warmup``, ``round_1``, ...): the trial's final model, its warmup
+    if ``--arms warmup`` ran, and the model its ``<trial>_gated`` rerun kept."""
+    scores = {}
+    for name in (trial, trial + GATED):
+        path = trials_dir / name / "outcome_details.json"
+        if path.is_file():
+            arms = json.loads(path.read_text())["arms"]
+            for arm in (arms[a] for a in ("warmup", "itool") if a in arms):
+                scores[Path(arm["model"]).parent.name] = 100 * arm["overall"]
+    return scores
+
+
+def best_stage_rows(rows: list[dict[str, Any]],
+                    trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
+    """Each trial with two or more stages scored, its best one against sft. No rule for
+    keeping rounds, however good its dev metric, can end on a model better than the best
+    stage, so if that stage does not beat sft, a better gate cannot meet the goal. (The
+    best of several noisy scores is biased upward, which only strengthens a negative.)"""
+    out = []
+    for r in rows:
+        scores = stage_scores(r["trial"], trials_dir)
+        if len(scores) < 2:
+            continue
+        best = max(scores, key=scores.get)
+        out.append({"trial": r["trial"], "item": r["item"], "stages": r["stages"],
+                    "scores": scores, "best": best, "every": r,
+                    "diff": scores[best] - r["sft"]})
+    return out
+
+
 def signed(value: float | None) -> str:
     """``+1.2``; a value that rounds to zero is ``+0.0``, never ``-0.0``."""
     return "–" if value is None else f"{round(value, 1) or 0.0:+.1f}"
@@ -260,6 +295,26 @@ def gate_table(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) -> str
     return "\n".join(lines)
 
 
+def best_stage_table(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) -> str:
+    """The markdown table of :func:`best_stage_rows`, with a pooled row."""
+    best = best_stage_rows(rows, trials_dir)
+    lines = ["| item | trial | " + " | ".join(STAGE_COLUMNS) + " | sft | best stage | "
+             "best − sft |", "|---|---|" + "---|" * (len(STAGE_COLUMNS) + 3)]
+    for b in best:
+        cells = [f"{b['scores'][s]:.1f}" if s in b["scores"]
+                 else ("–" if s in b["stages"] else "") for s in STAGE_COLUMNS]
+        lines.append(f"| {b['item'] or '–'} | `{b['trial']}` | {' | '.join(cells)} | "
+                     f"{b['every']['sft']:.1f} | {b['best']} | {signed(b['diff'])} |")
+    if len(best) > 1:
+        mean, low, high = mean_interval([b["diff"] for b in best])
+        run = statistics.mean(b["every"]["diff"] for b in best)
+        lines.append(f"| all | mean of {len(best)} trials (as run: {signed(run)}) | "
+                     + " | ".join("" for _ in STAGE_COLUMNS) + " | "
+                     f"{statistics.mean(b['every']['sft'] for b in best):.1f} | – | "
+                     f"**{signed(mean)}** {interval(low, high)} |")
+    return "\n".join(lines)
+
+
 def plot(rows: list[dict[str, Any]], out: Path) -> None:
     """Each category's pooled itool − sft with its interval, and every trial as a dot."""
     import matplotlib
@@ -313,10 +368,20 @@ def gate_legend() -> str:
             "gives both columns over the same trials, with t intervals.")
 
 
+def best_stage_legend() -> str:
+    return ("Every stage of a trial's itool arm that was scored on the BFCL subset (%): the "
+            "final model, the warmup where the runner's `--arms warmup` ran, and the gated "
+            "rerun's model; – a stage that was trained but not scored. *best − sft*: the "
+            "best scored stage against the trial's sft arm, the most that any rule for "
+            "keeping rounds could have ended with; the pooled row gives a t interval over "
+            "the trials, and the same trials as run for comparison.")
+
+
 def block(rows: list[dict[str, Any]]) -> str:
-    """What goes between the trials markers: the three tables with their legends."""
+    """What goes between the trials markers: the four tables with their legends."""
     return "\n\n".join([table(rows), legend(), category_table(rows), category_legend(),
-                         gate_table(rows), gate_legend()])
+                         gate_table(rows), gate_legend(), best_stage_table(rows),
+                         best_stage_legend()])
 
 
 def write(page_path: Path, text: str) -> None:

@@ -131,6 +131,38 @@ def test_gated_rows_take_the_trial_itself_its_gated_rerun_or_say_not_scored(benc
         bench.gate_rows(rows, tmp_path)
 
 
+def test_the_best_stage_is_the_best_scored_model_of_a_trial_and_its_gated_rerun(
+        bench, tmp_path):
+    def arm(overall: float, stage_name: str) -> dict:
+        return {"overall": overall, "model": f"runs/x/itool/{stage_name}/model",
+                "accuracy": accuracies(overall, overall, overall, overall), "tokens": 1}
+    rounds = [stage("warmup", -0.5, -0.9), stage("round_1", -0.3, -0.9),
+              stage("round_2", -0.8, -0.9)]
+    trials = {  # name: arms scored; the sft arm scores 0.15 everywhere
+        "a": {"warmup": arm(0.12, "warmup"), "itool": arm(0.10, "round_2")},
+        "a_gated": {"itool": arm(0.18, "round_1")},
+        "b": {"warmup": arm(0.16, "warmup"), "itool": arm(0.14, "round_2")},
+        "c": {"itool": arm(0.20, "round_2")},  # one stage scored: no best to speak of
+    }
+    for name, arms in trials.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "outcome_details.json").write_text(json.dumps(
+            {"arms": {**arms, "sft": arm(0.15, "warmup")}, "rounds": {"itool": rounds}}))
+    rows = bench.load_rows(tmp_path)
+    assert bench.stage_scores("a", tmp_path) == pytest.approx(
+        {"warmup": 12.0, "round_2": 10.0, "round_1": 18.0})
+    best = {b["trial"]: b for b in bench.best_stage_rows(rows, tmp_path)}
+    assert set(best) == {"a", "b"}
+    assert (best["a"]["best"], best["a"]["diff"]) == ("round_1", pytest.approx(3.0))
+    assert (best["b"]["best"], best["b"]["diff"]) == ("warmup", pytest.approx(1.0))
+    lines = bench.best_stage_table(rows, tmp_path).splitlines()
+    assert lines[2] == "| – | `a` | 12.0 | 18.0 | 10.0 |  | 15.0 | round_1 | +3.0 |"
+    assert lines[3].startswith("| – | `b` | 16.0 | – | 14.0 |  |")  # round 1 not scored
+    # as run, a trails by 5 and b by 1; at their best stages they lead by 3 and 1
+    assert lines[-1].startswith("| all | mean of 2 trials (as run: -3.0) |")
+    assert "| **+2.0** [" in lines[-1]
+
+
 def test_the_committed_table_is_the_one_the_committed_trials_give(bench):
     page = (ROOT / "docs/RESULTS.md").read_text()
     block = page.split(bench.MARK_BEGIN, 1)[1].split(bench.MARK_END, 1)[0].strip()
