@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="is B better than A on BFCL? paired per-category differences with 95%% intervals",
         description=(
             "Compare two `itool eval bfcl` results on the entries both scored: per category "
-            "and overall, B − A in points, the entries only one gets right, and a 95%% interval "
+            "and overall, B − A in points, the entries only one gets right, and a 95% interval "
             "from a paired, stratified bootstrap over the entries. The interval covers the "
             "choice of test entries, not the noise of training again with another seed."
         ),
