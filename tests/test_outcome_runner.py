@@ -343,18 +343,22 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("missing_calls_seed3", {"itool": "| **itool, seed 3** |",
                              "sft": "| sft, matched (item 34) |",
                              "warmup": "| its warmup (seed 3) |"}),
+    ("missing_calls_seed4", {"itool": "| **itool, seed 4** |",
+                             "sft": "| sft, matched (item 35) |",
+                             "warmup": "| its warmup (seed 4) |"}),
     ("missing_calls_dpo_gated", {"itool": "| `missing_calls_dpo`, gated: round 1 |"}),
     ("missing_calls_seed1_gated", {"itool": "| `missing_calls_seed1`, gated: the warmup |"}),
     ("greedy_fragment_seed1_gated", {"itool": "| `greedy_fragment_seed1`, gated: round 1 |"}),
     ("parallel_shapes_gated", {"itool": "| `parallel_shapes`, gated: the warmup |"}),
     ("missing_calls_seed2_gated", {"itool": "| `missing_calls_seed2`, gated: round 1 |"}),
     ("missing_calls_seed3_gated", {"itool": "| `missing_calls_seed3`, gated: round 1 |"}),
+    ("missing_calls_seed4_gated", {"itool": "| `missing_calls_seed4`, gated: the warmup |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 34 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 35 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -365,9 +369,9 @@ def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
         assert [float(cell) for cell in cells] == [round(100 * v, 1) for v in expected], arm
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_the_seed_trials_are_item_25_on_another_seed_for_two_rounds(seed):
-    """The seed replicates (items 28, 31 and 34) repeat item 25's method on new data, warmup
+    """The seed replicates (items 28, 31, 34 and 35) repeat item 25's method on new data, warmup
     and search: only the seed and the round limit may differ."""
     missing = resolve_run_config(ROOT / "benchmarks/trials/missing_calls.yaml")
     trial = resolve_run_config(ROOT / f"benchmarks/trials/missing_calls_seed{seed}.yaml")
