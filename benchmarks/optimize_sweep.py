@@ -3,7 +3,8 @@ several settings, from the same model, each judged on the run's dev samples.
 
     .venv/bin/python benchmarks/optimize_sweep.py --round-dir runs/trial_shuffled_k6/round_1
         --model runs/outcome/no_curriculum/warmup/model [--config benchmarks/outcome.yaml]
-        [--setting lr=5e-5] [--setting lr=5e-5,pairs=calls ...] [--work-dir DIR] [--no-write]
+        [--setting lr=5e-5] [--setting lr=5e-5,pairs=calls ...] [--work-dir DIR]
+        [--out JSON | --no-write]
 
 A round's dev gain decides whether it counts, and on a small model a round can fail
 two ways: its update is too small to change a single greedy answer, or it is large
@@ -12,18 +13,24 @@ the samples answered in text). Each ``--setting`` changes fields of the config's
 ``optimize`` section (``lr=5e-5,epochs=3``); ``pairs=calls`` trains only on the
 pairs of samples answered with calls. The config's own setting is always measured
 first. Per setting: pairs trained, optimiser steps and tokens, training seconds, the dev
-mean q per kind of sample (calls, text) with its change from the start model.
-Trained models go to ``--work-dir`` (default ``runs/optimize_sweep``) and are reused
-when the sweep is run again. Writes ``docs/results/optimize_sweep.json`` unless
-``--no-write``.
+mean q per kind of sample (calls, text) with its change from the start model, and the
+shape of the dev answers (how many begin two or more calls and how many are never
+closed, as ``pair_shapes.py`` counts them), since a round that goes wrong on a small
+model mostly goes wrong in shape. Trained models go to ``--work-dir`` (default
+``runs/optimize_sweep``) and are reused when the sweep is run again. Writes ``--out``
+(default ``docs/results/optimize_sweep.json``) unless ``--no-write``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pair_shapes import answer_row  # noqa: E402  (the same count as the rounds' table)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ("all", "calls")
@@ -74,6 +81,8 @@ def main() -> None:
     parser.add_argument("--setting", action="append", default=[],
                         help="optimize fields to change, and pairs=calls|all (repeatable)")
     parser.add_argument("--work-dir", default="runs/optimize_sweep")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs/results/optimize_sweep.json",
+                        help="where the results go (default: %(default)s)")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
@@ -103,10 +112,12 @@ def main() -> None:
         model, tokenizer = load_model(model_dir)
         answers = greedy_answers(model, tokenizer, dev, config.eval.max_new_tokens,
                                  config.eval.batch_size, config.semantic, progress=False)
-        return summarize(answers)
+        shape = answer_row([a.to_dict() for a in answers])
+        return {**summarize(answers), "shape": {k: shape[k] for k in ("two_or_more", "unclosed")}}
 
     start = judge(args.model)
-    print(json.dumps({"start": args.model, "kinds": start["kinds"]}), flush=True)
+    print(json.dumps({"start": args.model, "kinds": start["kinds"], "shape": start["shape"]}),
+          flush=True)
     results = []
     for changes, optimize_config, which in settings:
         chosen = pairs if which == "all" else balance_kinds(pairs, calls, "calls")
@@ -119,15 +130,16 @@ def main() -> None:
         row = {"setting": changes or "config", "pairs": stats["pairs"],
                "steps": stats["optimizer_steps"], "tokens": stats["tokens"],
                "train_seconds": stats["wall_seconds"],
-               "dev_kinds": summary["kinds"], "dev_change": kinds_gain(start, summary)}
+               "dev_kinds": summary["kinds"], "dev_change": kinds_gain(start, summary),
+               "dev_shape": summary["shape"]}
         results.append(row)
         print(json.dumps(row), flush=True)
     report = {"round_dir": str(round_dir), "model": args.model, "dev": str(dev_path),
-              "dev_samples": len(dev), "start_kinds": start["kinds"], "results": results}
+              "dev_samples": len(dev), "start_kinds": start["kinds"],
+              "start_shape": start["shape"], "results": results}
     if not args.no_write:
-        path = ROOT / "docs/results/optimize_sweep.json"
-        path.write_text(json.dumps(report, indent=2) + "\n")
-        print(f"wrote {path}")
+        args.out.write_text(json.dumps(report, indent=2) + "\n")
+        print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":
