@@ -378,6 +378,15 @@ def test_the_seed_trials_are_item_25_on_another_seed_for_two_rounds(seed):
     assert trial == replace(missing, seed=seed, max_rounds=2)
 
 
+def test_the_low_rate_trial_is_item_35_with_its_rounds_at_a_fifth_of_the_rate():
+    """Item 37 resumes item 35's run directory, so its rounds' learning rate may be all
+    that differs."""
+    seed4 = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4_lr1e5.yaml")
+    assert seed4.optimize.lr == pytest.approx(5e-5)
+    assert trial == replace(seed4, optimize=replace(seed4.optimize, lr=1e-5))
+
+
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
     """Item 29 repeats item 24's method on seed 1 with two rounds, as item 28 does item
     25's: only the seed and the round limit may differ from item 24."""
