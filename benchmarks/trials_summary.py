@@ -45,8 +45,6 @@ PLOT = ROOT / "docs/results/trials_categories.png"
 # a trial directory named <trial>_gated holds <trial> rerun with the outcome config's dev
 # gate on (every stage reused, so the same sft arm): not a trial of its own
 GATED = "_gated"
-# the stages of the longest trials, in order: the columns of the best-stage table
-STAGE_COLUMNS = ("warmup", "round_1", "round_2", "round_3")
 
 
 def item_number(trial: str) -> int | None:
@@ -298,18 +296,20 @@ def gate_table(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) -> str
 def best_stage_table(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) -> str:
     """The markdown table of :func:`best_stage_rows`, with a pooled row."""
     best = best_stage_rows(rows, trials_dir)
-    lines = ["| item | trial | " + " | ".join(STAGE_COLUMNS) + " | sft | best stage | "
-             "best − sft |", "|---|---|" + "---|" * (len(STAGE_COLUMNS) + 3)]
+    # a column per stage of the longest of these trials (every trial starts the same way)
+    columns = max((b["stages"] for b in best), key=len, default=[])
+    lines = ["| item | trial | " + " | ".join(columns) + " | sft | best stage | "
+             "best − sft |", "|---|---|" + "---|" * (len(columns) + 3)]
     for b in best:
         cells = [f"{b['scores'][s]:.1f}" if s in b["scores"]
-                 else ("–" if s in b["stages"] else "") for s in STAGE_COLUMNS]
+                 else ("–" if s in b["stages"] else "") for s in columns]
         lines.append(f"| {b['item'] or '–'} | `{b['trial']}` | {' | '.join(cells)} | "
                      f"{b['every']['sft']:.1f} | {b['best']} | {signed(b['diff'])} |")
     if len(best) > 1:
         mean, low, high = mean_interval([b["diff"] for b in best])
         run = statistics.mean(b["every"]["diff"] for b in best)
         lines.append(f"| all | mean of {len(best)} trials (as run: {signed(run)}) | "
-                     + " | ".join("" for _ in STAGE_COLUMNS) + " | "
+                     + " | ".join("" for _ in columns) + " | "
                      f"{statistics.mean(b['every']['sft'] for b in best):.1f} | – | "
                      f"**{signed(mean)}** {interval(low, high)} |")
     return "\n".join(lines)

@@ -156,8 +156,8 @@ def test_the_best_stage_is_the_best_scored_model_of_a_trial_and_its_gated_rerun(
     assert (best["a"]["best"], best["a"]["diff"]) == ("round_1", pytest.approx(3.0))
     assert (best["b"]["best"], best["b"]["diff"]) == ("warmup", pytest.approx(1.0))
     lines = bench.best_stage_table(rows, tmp_path).splitlines()
-    assert lines[2] == "| – | `a` | 12.0 | 18.0 | 10.0 |  | 15.0 | round_1 | +3.0 |"
-    assert lines[3].startswith("| – | `b` | 16.0 | – | 14.0 |  |")  # round 1 not scored
+    assert lines[2] == "| – | `a` | 12.0 | 18.0 | 10.0 | 15.0 | round_1 | +3.0 |"
+    assert lines[3].startswith("| – | `b` | 16.0 | – | 14.0 | 15.0 |")  # round 1 not scored
     # as run, a trails by 5 and b by 1; at their best stages they lead by 3 and 1
     assert lines[-1].startswith("| all | mean of 2 trials (as run: -3.0) |")
     assert "| **+2.0** [" in lines[-1]
