@@ -14,6 +14,7 @@ from itool.search.mcts import Continuation, Outcome, Tree, backup, insert
 from itool.search.pairs import (
     Miss,
     balance_kinds,
+    balance_shapes,
     call_cut,
     dedupe,
     needs_reference,
@@ -237,3 +238,18 @@ def test_balance_kinds_caps_text_pairs_at_the_call_pairs_widest_first():
     few = [_pair("call", 0.2), _pair("call", 0.4), _pair("reply", 1.0)]
     assert balance_kinds(few, kinds) == few
     assert balance_kinds(few, kinds, "calls") == few[:2]  # no text pairs at all
+
+
+def test_balance_shapes_keeps_as_many_pairs_pushing_up_as_down_widest_first():
+    def pair(chosen: str, rejected: str, gap: float) -> PreferencePair:
+        return replace(_pair("call", gap), prefix="[f(a=1", chosen=chosen, rejected=rejected)
+
+    up_narrow, up_wide = pair("), f(a=2)]", ")]", 0.3), pair(", b=2)]", ")]", 1.5)
+    down = pair(")]", ", b=2, c=3)]", 0.8)
+    value = pair(")]", "0)]", 0.1)  # a value, not a shape: always kept
+    kept = balance_shapes([up_narrow, value, up_wide, down])
+    assert kept == [value, up_wide, down]
+    # nothing pushes the other way: no pair that pushes is kept
+    assert balance_shapes([up_narrow, up_wide, value]) == [value]
+    assert balance_shapes([up_wide, down]) == [up_wide, down]
+

@@ -17,7 +17,7 @@ from itool.search.config import SearchConfig
 from itool.search.environment import ToolCallEnvironment
 from itool.search.mcts import Outcome, Tree
 from itool.search.pairs import Miss
-from itool.search.run import cut_misses, search_samples
+from itool.search.run import cut_misses, round_pairs, search_samples
 from itool.search.sampler import PromptCachedSampler
 
 WEATHER = FunctionSpec("get_weather", "Weather forecast for a city", {
@@ -98,6 +98,28 @@ def test_pairs_per_tree_keeps_each_trees_widest_gaps(lively_model, tokenizer):
     expected = [max(pairs, key=lambda p: p.chosen_value - p.rejected_value)
                 for pairs in by_tree.values() if pairs]
     assert [p.to_dict() for p in capped] == [p.to_dict() for p in expected]
+
+
+def test_a_round_keeps_its_pairs_by_kind_then_shape_then_the_widest_gaps():
+    def pair(sample_id: str, chosen: str, rejected: str, gap: float) -> PreferencePair:
+        return PreferencePair(prompt=[{"role": "user", "content": "q"}],
+                              prefix='[get_weather(city="Paris"', chosen=chosen,
+                              rejected=rejected, chosen_value=gap - 1.0, rejected_value=-1.0,
+                              sample_id=sample_id, round=1)
+
+    more = [pair("paris", f', days={n})]', ")]", 1.0 + n / 10) for n in (1, 2, 3)]
+    fewer = pair("paris", ")]", ', unit="F", days=2)]', 0.6)
+    value = pair("paris", ")]", "0)]", 0.2)
+    text = pair("joke", "None of them.", '[get_weather(city="x")]', 1.9)
+    pairs = [*more, fewer, value, text, more[0]]  # the repeat is dropped
+    kinds = {"paris": True, "joke": False}
+    config = SearchConfig(pair_balance="calls")
+    assert round_pairs(pairs, kinds, config) == [*more, fewer, value]
+    # shape_balance: one pair pushes down, so only the widest of the three pushing up
+    assert round_pairs(pairs, kinds, replace(config, shape_balance=True)) == [
+        more[2], fewer, value]
+    assert round_pairs(pairs, kinds, replace(config, shape_balance=True, max_pairs=2)) == [
+        more[2], fewer]
 
 
 def test_reference_fallback_pairs_the_reference_where_a_tree_found_nothing(lively_model,

@@ -84,6 +84,12 @@ class SearchConfig:
         "their text-against-call gaps are the widest, and unbalanced they teach the model "
         "to stop calling; calls: keep only the pairs of samples answered with calls",
         choices=PAIR_BALANCES)
+    shape_balance: bool = option(
+        False, "keep as many pairs whose chosen side writes more calls, or more arguments "
+        "per call, than its rejected side as pairs whose chosen side writes fewer (the "
+        "widest gaps of the larger side): a 135M model learns the shape a round's pairs "
+        "prefer on every request, and drops required arguments after a round that "
+        "prefers fewer")
 
     def __post_init__(self) -> None:
         self.mcts()  # validates iterations, k, depth, exploration

@@ -44,6 +44,7 @@ from itool.model.prompt import prompt_messages, target_text
 from itool.records import PreferencePair
 from itool.search.config import SearchConfig
 from itool.search.mcts import Node, Outcome, Tree
+from itool.search.shape import push
 from itool.search.steps import split_continuation
 
 
@@ -243,3 +244,18 @@ def balance_kinds(pairs: list[PreferencePair], expects_call: dict[str, bool],
     text = strongest(text, len(calls)) if calls and balance == "kind" else []
     keep = {id(p) for p in calls + text}
     return [p for p in pairs if id(p) in keep]
+
+
+def balance_shapes(pairs: list[PreferencePair]) -> list[PreferencePair]:
+    """Pairs kept so that as many push the answer's shape up (more calls, or more
+    arguments per call, on the chosen side) as down (:func:`itool.search.shape.push`):
+    the direction with more pairs keeps its widest gaps; pairs that do not push the
+    shape are all kept. In their original order."""
+    pushes = [push(p.prefix, p.chosen, p.rejected) for p in pairs]
+    up = [p for p, d in zip(pairs, pushes, strict=True) if d > 0]
+    down = [p for p, d in zip(pairs, pushes, strict=True) if d < 0]
+    level = min(len(up), len(down))
+    keep = {id(p) for p, d in zip(pairs, pushes, strict=True) if d == 0}
+    keep |= {id(p) for p in strongest(up, level) + strongest(down, level)} if level else set()
+    return [p for p in pairs if id(p) in keep]
+

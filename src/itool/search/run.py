@@ -27,6 +27,7 @@ from itool.search.mcts import Tree, derive_seed, run_search
 from itool.search.pairs import (
     Miss,
     balance_kinds,
+    balance_shapes,
     call_cut,
     dedupe,
     needs_reference,
@@ -93,12 +94,8 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         trees.extend(saved[0])
         pairs.extend(saved[1])
     bar.close()
-    pairs = dedupe(pairs)
     by_id = {s.id: s for s in samples}
-    if config.pair_balance != "none":
-        pairs = balance_kinds(pairs, {i: s.expects_call for i, s in by_id.items()},
-                              config.pair_balance)
-    pairs = strongest(pairs, config.max_pairs)
+    pairs = round_pairs(pairs, {i: s.expects_call for i, s in by_id.items()}, config)
     seconds = time.perf_counter() - started
     work = sampler.stats
     stats = {
@@ -120,6 +117,19 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         "batch_trees": config.batch_trees,
     }
     return SearchResult(trees=trees, pairs=pairs, stats=stats)
+
+
+def round_pairs(pairs: list[PreferencePair], expects_call: dict[str, bool],
+                config: SearchConfig) -> list[PreferencePair]:
+    """The pairs a round keeps of all its trees' pairs: repeats dropped, then the
+    round-wide rules in order: ``pair_balance`` by the samples' kind (``expects_call``
+    by sample id), ``shape_balance``, and the ``max_pairs`` widest gaps."""
+    pairs = dedupe(pairs)
+    if config.pair_balance != "none":
+        pairs = balance_kinds(pairs, expects_call, config.pair_balance)
+    if config.shape_balance:
+        pairs = balance_shapes(pairs)
+    return strongest(pairs, config.max_pairs)
 
 
 def group_pairs(trees: list[Tree], env: ToolCallEnvironment, config: SearchConfig,
