@@ -353,12 +353,17 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("missing_calls_seed2_gated", {"itool": "| `missing_calls_seed2`, gated: round 1 |"}),
     ("missing_calls_seed3_gated", {"itool": "| `missing_calls_seed3`, gated: round 1 |"}),
     ("missing_calls_seed4_gated", {"itool": "| `missing_calls_seed4`, gated: the warmup |"}),
+    ("missing_calls_seed4_more_pairs", {"itool": "| **itool, 64 pairs a round at lr 1e-5** |",
+                                        "sft": "| sft, matched (item 38) |",
+                                        "warmup": "| its warmup (item 35's) |"}),
+    ("missing_calls_seed4_more_pairs_gated",
+     {"itool": "| `missing_calls_seed4_more_pairs`, gated: the warmup |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 35 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 38 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -385,6 +390,16 @@ def test_the_low_rate_trial_is_item_35_with_its_rounds_at_a_fifth_of_the_rate():
     trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4_lr1e5.yaml")
     assert seed4.optimize.lr == pytest.approx(5e-5)
     assert trial == replace(seed4, optimize=replace(seed4.optimize, lr=1e-5))
+
+
+def test_the_more_pairs_trial_is_item_37_with_twice_the_trees_and_pairs():
+    """Item 38 reuses item 35's data and warmup, and adds to item 37's rate only a
+    round twice as large: selection pool and limit and the pair cap, nothing else."""
+    low_rate = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4_lr1e5.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4_more_pairs.yaml")
+    assert (low_rate.select.pool, low_rate.select.limit, low_rate.search.max_pairs) == (96, 32, 32)
+    assert trial == replace(low_rate, select=replace(low_rate.select, pool=192, limit=64),
+                            search=replace(low_rate.search, max_pairs=64))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
