@@ -402,6 +402,15 @@ def test_the_more_pairs_trial_is_item_37_with_twice_the_trees_and_pairs():
                             search=replace(low_rate.search, max_pairs=64))
 
 
+def test_the_shape_balance_trial_is_item_38_with_its_pairs_shapes_kept_level():
+    """Item 39 resumes item 38's run directory from its round-1 selection: the pairs'
+    shape balance may be all that differs."""
+    more = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4_more_pairs.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4_shape_balance.yaml")
+    assert not more.search.shape_balance
+    assert trial == replace(more, search=replace(more.search, shape_balance=True))
+
+
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
     """Item 29 repeats item 24's method on seed 1 with two rounds, as item 28 does item
     25's: only the seed and the round limit may differ from item 24."""
