@@ -8,10 +8,10 @@ two sides share the prompt and the prefix; when the chosen side ends with more c
 than the rejected one, the pair teaches "write another call", when with fewer, "stop
 here". When nearly all of a round's pairs push one way, the next model swings that way
 on every request, not only on those that asked for it (docs/RESULTS.md items 31, 32).
-The same holds for arguments: a chosen side with fewer arguments per call than its
-rejected side teaches "close the call sooner" (item 38), and the next model drops
-required arguments. Shapes are read by :func:`itool.search.shape.shape`, the reading
-that ``search.shape_balance`` balances a round's pairs with.
+Arguments follow: after rounds whose pairs prefer more calls, the model closes its
+calls sooner, and its answers begin fewer arguments per call (item 38). Shapes are
+read by :func:`itool.search.shape.shape`, the reading that ``search.shape_balance``
+balances a round's pairs with.
 A *closing* pair is one whose rejected side only closes the answer (``)]``) where the
 chosen side goes on with another call: it pushes down the closing brackets themselves.
 The grades the search gave both sides say what kind of contrast a round trains on:

@@ -88,8 +88,8 @@ class SearchConfig:
         False, "keep as many pairs whose chosen side writes more calls, or more arguments "
         "per call, than its rejected side as pairs whose chosen side writes fewer (the "
         "widest gaps of the larger side): a 135M model learns the shape a round's pairs "
-        "prefer on every request, and drops required arguments after a round that "
-        "prefers fewer")
+        "prefer on every request; after rounds that prefer more calls it repeats single "
+        "calls or closes them after their first argument")
 
     def __post_init__(self) -> None:
         self.mcts()  # validates iterations, k, depth, exploration

@@ -258,4 +258,3 @@ def balance_shapes(pairs: list[PreferencePair]) -> list[PreferencePair]:
     keep = {id(p) for p, d in zip(pairs, pushes, strict=True) if d == 0}
     keep |= {id(p) for p in strongest(up, level) + strongest(down, level)} if level else set()
     return [p for p in pairs if id(p) in keep]
-

@@ -3,8 +3,9 @@ whether its list is closed, and how many arguments its calls begin.
 
 A round's pairs contrast content (a function name, a value) and shape (one call more
 or less, an argument more or less). A 135M model generalises the shape: when most of a
-round's pairs prefer the side with fewer arguments, the next model drops required
-arguments on every request (docs/RESULTS.md, item 38), and the round after swings back.
+round's pairs prefer the side with more calls, the next model closes its calls sooner
+and begins another, on single-call requests too, dropping required arguments
+(docs/RESULTS.md, item 38).
 :func:`itool.search.pairs.balance_shapes` uses :func:`push` to keep a round's shape
 pushes level. The reading works on cut-off text (a model's answer that ran out of
 tokens), which no parser reads, and evaluates nothing.
