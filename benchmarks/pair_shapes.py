@@ -49,13 +49,14 @@ def pair_row(pairs: list[dict[str, Any]]) -> dict[str, int]:
            "rejected_poor": 0}
     for pair in pairs:
         prefix = pair.get("prefix", "")
-        chosen = len(shape(prefix + pair["chosen"]).names)
-        rejected = len(shape(prefix + pair["rejected"]).names)
+        chosen_shape = shape(prefix + pair["chosen"])
+        rejected_shape = shape(prefix + pair["rejected"])
+        chosen, rejected = len(chosen_shape.names), len(rejected_shape.names)
         row["more" if chosen > rejected else "fewer" if chosen < rejected else "same"] += 1
         if chosen > rejected and pair["rejected"].strip().strip(")]") == "":
             row["closing"] += 1
-        chosen_args = shape(prefix + pair["chosen"]).arguments_per_call()
-        rejected_args = shape(prefix + pair["rejected"]).arguments_per_call()
+        chosen_args = chosen_shape.arguments_per_call()
+        rejected_args = rejected_shape.arguments_per_call()
         if chosen_args is not None and rejected_args is not None:
             row["more_arguments"] += chosen_args > rejected_args
             row["fewer_arguments"] += chosen_args < rejected_args
