@@ -358,12 +358,16 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                                         "warmup": "| its warmup (item 35's) |"}),
     ("missing_calls_seed4_more_pairs_gated",
      {"itool": "| `missing_calls_seed4_more_pairs`, gated: the warmup |"}),
+    ("shape_balance_seed5", {"itool": "| **itool, item 39's settings on seed 5** |",
+                             "sft": "| sft, matched (item 40) |",
+                             "warmup": "| its warmup (seed 5) |"}),
+    ("shape_balance_seed5_gated", {"itool": "| `shape_balance_seed5`, gated: the warmup |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 38 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 40 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -409,6 +413,15 @@ def test_the_shape_balance_trial_is_item_38_with_its_pairs_shapes_kept_level():
     trial = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4_shape_balance.yaml")
     assert not more.search.shape_balance
     assert trial == replace(more, search=replace(more.search, shape_balance=True))
+
+
+def test_the_fifth_seed_trial_is_item_39_on_new_data():
+    """Item 40 repeats item 39's settings from a new seed's data, warmup and trees: the
+    seed may be all that differs."""
+    shape = resolve_run_config(ROOT / "benchmarks/trials/missing_calls_seed4_shape_balance.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/shape_balance_seed5.yaml")
+    assert shape.seed == 4
+    assert trial == replace(shape, seed=5)
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
