@@ -5,6 +5,7 @@ tables it writes. The arms' training itself is ``itool run``, tested elsewhere."
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -362,12 +363,16 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                              "sft": "| sft, matched (item 40) |",
                              "warmup": "| its warmup (seed 5) |"}),
     ("shape_balance_seed5_gated", {"itool": "| `shape_balance_seed5`, gated: the warmup |"}),
+    ("sft_first_seed5", {"itool": "| **itool, SFT first** |",
+                         "sft": "| sft, matched (item 41) |",
+                         "warmup": "| its warmup (item 40's sft) |"}),
+    ("sft_first_seed5_gated", {"itool": "| `sft_first_seed5`, gated: the warmup |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 40 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 41 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -422,6 +427,21 @@ def test_the_fifth_seed_trial_is_item_39_on_new_data():
     trial = resolve_run_config(ROOT / "benchmarks/trials/shape_balance_seed5.yaml")
     assert shape.seed == 4
     assert trial == replace(shape, seed=5)
+
+
+def test_the_sft_first_trial_warms_up_on_what_item_40_s_sft_arm_drew():
+    """Item 41 gives the warmup item 40's sft budget and keeps two smaller rounds: its
+    warmup limit must be the draw the runner's sft budget gave item 40 (itool's tokens
+    over the warmup's tokens per drawn sample), so that its warmup is that sft model."""
+    shape = resolve_run_config(ROOT / "benchmarks/trials/shape_balance_seed5.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed5.yaml")
+    arms = json.loads((ROOT / "docs/results/trials/shape_balance_seed5/outcome_details.json")
+                      .read_text())["arms"]
+    per_drawn = arms["warmup"]["tokens"] / shape.data.warmup_limit
+    assert trial.data.warmup_limit == math.ceil(arms["itool"]["tokens"] / per_drawn)
+    assert trial == replace(shape, data=replace(shape.data, warmup_limit=trial.data.warmup_limit),
+                            select=replace(shape.select, limit=32),
+                            search=replace(shape.search, max_pairs=32))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
