@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itool.loop.evaluate import Answer, dev_gain, summarize
+from itool.loop.evaluate import Answer, dev_gain, kind_gains, summarize
 from itool.records import FunctionSpec, Message, Sample, Score, ToolCall
 
 TOOL = FunctionSpec("get_weather", "Weather of a city",
@@ -30,6 +30,9 @@ def test_a_round_that_stops_calling_is_no_gain_even_if_the_mean_rises():
     after = summarize([answer(True, -0.6), answer(True, -0.6), answer(False, 0.9)])
     assert after["mean_q"] > before["mean_q"]
     assert dev_gain(before, after, 0.005) == pytest.approx(-0.2)  # the calls' loss
+    assert kind_gains(before, after) == pytest.approx({"call": -0.2, "text": 1.8})
+    # only the kinds both summaries scored
+    assert kind_gains(before, summarize([answer(True, 0.0)])) == pytest.approx({"call": 0.4})
 
 
 def test_kinds_weigh_alike_when_none_loses_more_than_the_tolerance():

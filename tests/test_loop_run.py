@@ -12,7 +12,7 @@ import pytest
 from itool.cli import main
 from itool.config import dump_config
 from itool.loop.config import RunConfig, resolve_run_config
-from itool.loop.evaluate import dev_gain
+from itool.loop.evaluate import dev_gain, kind_gains
 from itool.loop.files import read_json, read_jsonl
 
 
@@ -89,6 +89,10 @@ def test_run_end_to_end_then_resume_skips_finished_stages(tmp_path, tiny_dir, ca
     assert main(["run", "--run-dir", str(run_dir), "--resume"]) == 0
     out = capsys.readouterr().out
     assert out.count("done before, skipped") == len(expected)
+    # the round's line shows each kind's gain and the gain the gate counted
+    before_q, after_q = stages["warmup/eval"]["summary"], stages["round_1/eval"]["summary"]
+    kinds = "".join(f"{kind} {g:+.3f}, " for kind, g in kind_gains(before_q, after_q).items())
+    assert f"(gain over warmup/model: {kinds}counted {gain:+.3f})" in out
     after = read_json(run_dir / "manifest.json")["stages"]
     assert {s: after[s]["outputs"] for s in expected} == before
 

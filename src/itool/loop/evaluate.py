@@ -77,6 +77,14 @@ def summarize(answers: Sequence[Answer]) -> dict[str, Any]:
     }
 
 
+def kind_gains(before: dict[str, Any], after: dict[str, Any]) -> dict[str, float]:
+    """The gain in mean q of each kind of sample (``call``, ``text``) that both
+    :func:`summarize` results scored: what :func:`dev_gain` weighs, shown in the log so
+    that a vetoed round says which kind lost."""
+    shared = sorted(set(before.get("kinds", {})) & set(after.get("kinds", {})))
+    return {kind: after["kinds"][kind] - before["kinds"][kind] for kind in shared}
+
+
 def dev_gain(before: dict[str, Any], after: dict[str, Any], tolerance: float) -> float:
     """How much better ``after`` does on the dev set than ``before`` (two
     :func:`summarize` results), judged per kind of sample (answered with calls, or in
@@ -90,8 +98,7 @@ def dev_gain(before: dict[str, Any], after: dict[str, Any], tolerance: float) ->
     kind vetoes only a loss of more than 1, so the gain logged is the kinds' mean,
     not whichever kind moved least.
     """
-    shared = sorted(set(before.get("kinds", {})) & set(after.get("kinds", {})))
-    if not shared:
+    gains = list(kind_gains(before, after).values())
+    if not gains:
         return after["mean_q"] - before["mean_q"]
-    gains = [after["kinds"][k] - before["kinds"][k] for k in shared]
     return min(gains) if min(gains) < -abs(tolerance) else sum(gains) / len(gains)

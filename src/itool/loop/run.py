@@ -23,7 +23,7 @@ from typing import Any
 from itool.errors import UserError
 from itool.loop import stages
 from itool.loop.config import RunConfig
-from itool.loop.evaluate import dev_gain
+from itool.loop.evaluate import dev_gain, kind_gains
 from itool.loop.report import write_report
 from itool.loop.rundir import RunDir
 from itool.train.options import CHECKPOINT_DIR
@@ -84,8 +84,10 @@ def run(config: RunConfig, run_dir: str | Path, resume: bool = False, log=print)
         models.append(step / "model")
         evals.append(_evaluate(rd, config, f"round_{k}", step / "model", dev))
         gain = dev_gain(evals[best], evals[-1], config.min_gain)
+        kinds = "".join(f"{kind} {g:+.3f}, "
+                        for kind, g in kind_gains(evals[best], evals[-1]).items())
         log(f"[round_{k}] dev reward {evals[-1]['mean_q']:+.3f} "
-            f"(gain over {rd.relative(models[best])}, by kind: {gain:+.3f})")
+            f"(gain over {rd.relative(models[best])}: {kinds}counted {gain:+.3f})")
         if gain >= config.min_gain:
             best, stale = len(models) - 1, 0
         else:
