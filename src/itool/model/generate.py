@@ -26,6 +26,8 @@ from typing import Protocol
 
 import torch
 
+from itool.model.kv_cache import cache_argument, returned_cache
+
 
 @dataclass
 class SamplingParams:
@@ -209,12 +211,12 @@ class TransformersBackend:
             input_ids=input_ids,
             attention_mask=mask,
             position_ids=positions,
-            past_key_values=cache,
+            **cache_argument(self.model, cache),
             use_cache=True,
             logits_to_keep=1,
         )
         return PromptState(
-            cache=out.past_key_values,
+            cache=returned_cache(out),
             attention_mask=mask,
             next_position=positions[:, -1] + 1,
             next_logits=out.logits[:, -1, :].float(),
@@ -263,10 +265,10 @@ class TransformersBackend:
                 input_ids=chosen[:, None],
                 attention_mask=state.attention_mask,
                 position_ids=state.next_position[:, None],
-                past_key_values=state.cache,
+                **cache_argument(self.model, state.cache),
                 use_cache=True,
             )
-            state.cache = out.past_key_values
+            state.cache = returned_cache(out)
             state.next_position = state.next_position + 1
             state.next_logits = out.logits[:, -1, :].float()
         return [

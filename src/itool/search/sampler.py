@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import torch
 from transformers.cache_utils import DynamicLayer
 
+from itool.model.kv_cache import cache_argument, returned_cache
 from itool.search.mcts import Continuation, derive_seed
 
 
@@ -152,11 +153,11 @@ class PromptCachedSampler:
                 input_ids=torch.tensor(tokens, device=mask.device).unsqueeze(1),
                 attention_mask=mask,
                 position_ids=positions.unsqueeze(1),
-                past_key_values=cache,
+                **cache_argument(self.model, cache),
                 use_cache=True,
             )
             self.stats.forward_passes += 1
-            cache, logits = out.past_key_values, out.logits[:, -1, :]
+            cache, logits = returned_cache(out), out.logits[:, -1, :]
             positions = positions + 1
         results: list[list[Continuation]] = [[] for _ in requests]
         for row in rows:
@@ -196,13 +197,13 @@ class PromptCachedSampler:
                 ddp_cache_data=_pad_left(cached, past_lengths, past), config=self.model.config
             )
         out = self.model(input_ids=input_ids, attention_mask=mask, position_ids=position_ids,
-                         past_key_values=cache, use_cache=True, logits_to_keep=1)
+                         **cache_argument(self.model, cache), use_cache=True, logits_to_keep=1)
         self.stats.forward_passes += 1
         self.stats.encoded_tokens += sum(len(s) for s in segments)
         next_positions = torch.tensor(
             [length + len(s) for s, length in zip(segments, past_lengths, strict=True)],
             device=device)
-        return out.logits[:, -1, :], out.past_key_values, mask, next_positions
+        return out.logits[:, -1, :], returned_cache(out), mask, next_positions
 
     def _prompt_cache(self, prompt_ids: tuple[int, ...]):
         """Per-layer (keys, values) of ``prompt_ids[:-1]``, computed once and kept."""
@@ -213,7 +214,7 @@ class PromptCachedSampler:
         out = self.model(input_ids=head, use_cache=True, logits_to_keep=1)
         self.stats.forward_passes += 1
         self.stats.encoded_tokens += head.shape[1]
-        layers = [(layer.keys, layer.values) for layer in out.past_key_values.layers]
+        layers = [(layer.keys, layer.values) for layer in returned_cache(out).layers]
         self._prompts[prompt_ids] = layers
         while len(self._prompts) > self.cache_size:
             self._prompts.popitem(last=False)
