@@ -367,12 +367,16 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                          "sft": "| sft, matched (item 41) |",
                          "warmup": "| its warmup (item 40's sft) |"}),
     ("sft_first_seed5_gated", {"itool": "| `sft_first_seed5`, gated: the warmup |"}),
+    ("sft_first_seed3", {"itool": "| **itool, SFT first, seed 3** |",
+                         "sft": "| sft, matched (item 42) |",
+                         "warmup": "| its warmup (item 34's sft) |"}),
+    ("sft_first_seed3_gated", {"itool": "| `sft_first_seed3`, gated: the warmup |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 41 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 42 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -429,19 +433,37 @@ def test_the_fifth_seed_trial_is_item_39_on_new_data():
     assert trial == replace(shape, seed=5)
 
 
+def _sft_arm_draw(trial: str) -> int:
+    """How many samples the runner's sft budget drew for a trial's sft arm: itool's
+    optimiser tokens over the warmup's tokens per drawn sample, from its committed JSON."""
+    config = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
+    arms = json.loads((ROOT / f"docs/results/trials/{trial}/outcome_details.json")
+                      .read_text())["arms"]
+    per_drawn = arms["warmup"]["tokens"] / config.data.warmup_limit
+    return math.ceil(arms["itool"]["tokens"] / per_drawn)
+
+
 def test_the_sft_first_trial_warms_up_on_what_item_40_s_sft_arm_drew():
     """Item 41 gives the warmup item 40's sft budget and keeps two smaller rounds: its
-    warmup limit must be the draw the runner's sft budget gave item 40 (itool's tokens
-    over the warmup's tokens per drawn sample), so that its warmup is that sft model."""
+    warmup limit must be the draw the runner's sft budget gave item 40, so that its
+    warmup is that sft model."""
     shape = resolve_run_config(ROOT / "benchmarks/trials/shape_balance_seed5.yaml")
     trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed5.yaml")
-    arms = json.loads((ROOT / "docs/results/trials/shape_balance_seed5/outcome_details.json")
-                      .read_text())["arms"]
-    per_drawn = arms["warmup"]["tokens"] / shape.data.warmup_limit
-    assert trial.data.warmup_limit == math.ceil(arms["itool"]["tokens"] / per_drawn)
+    assert trial.data.warmup_limit == _sft_arm_draw("shape_balance_seed5")
     assert trial == replace(shape, data=replace(shape.data, warmup_limit=trial.data.warmup_limit),
                             select=replace(shape.select, limit=32),
                             search=replace(shape.search, max_pairs=32))
+
+
+def test_the_seed_3_sft_first_trial_is_item_41_on_item_34_s_seed_and_sft_draw():
+    """Item 42 repeats item 41 on seed 3: its warmup limit must be the draw the runner's
+    sft budget gave item 34's sft arm, so that its warmup is that arm's model, and the
+    seed may be all else that differs."""
+    first = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed5.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed3.yaml")
+    assert trial.data.warmup_limit == _sft_arm_draw("missing_calls_seed3")
+    assert trial == replace(first, seed=3,
+                            data=replace(first.data, warmup_limit=trial.data.warmup_limit))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
