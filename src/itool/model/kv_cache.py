@@ -1,7 +1,8 @@
 """The KV-cache argument of a causal LM's forward pass, under either of its names.
 
 Transformers 5.24 renamed the forward argument and output field ``past_key_values`` to
-``cache``; the old name still works but warns on every call, and is due to go in 5.40.
+``cache``; the old name still works but warns (a FutureWarning in every run's log), and
+is due to go in 5.40.
 The project supports ``transformers>=5.0``, so the decoding loops ask the model which
 name its forward takes instead of pinning one.
 """
