@@ -19,7 +19,11 @@ after an interruption and it continues where it stopped):
   with as many samples as spend itool's first-round MCTS tokens (same pair rule);
 * ``no_curriculum``: itool with the warmup data shuffled instead of easy-to-hard;
 * ``sft``: warmup SFT only, on as many optimiser tokens as itool spent in total
-  (warmup plus every round), so the comparison is fair on compute.
+  (warmup plus every round), so the comparison is fair on compute;
+* ``continued_sft``: itool's warmup model trained further by SFT, at the rounds'
+  learning rate, on the samples the sft arm draws past the warmup's: SFT in the
+  rounds' place, on about the rounds' tokens (the stricter baseline once the
+  warmup takes most of the budget, see :func:`continue_warmup`).
 
 Each arm's model is evaluated on a fixed, seeded, stratified BFCL subset
 (``--limit-per-category`` entries of each of :data:`SUBSET_CATEGORIES`); ``--full``
@@ -46,9 +50,11 @@ from typing import Any
 SUBSET_CATEGORIES = ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance",
                      "live_simple", "live_multiple"]
 FULL_CATEGORIES = ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance"]
-ARMS = ["base", "warmup", "itool", "single_round", "dpo", "sampling", "no_curriculum", "sft"]
+ARMS = ["base", "warmup", "itool", "single_round", "dpo", "sampling", "no_curriculum", "sft",
+        "continued_sft"]
 FULL_ARMS = ["base", "sft", "itool"]
-NEEDS_ITOOL = {"warmup", "single_round", "dpo", "sampling", "sft"}
+NEEDS_ITOOL = {"warmup", "single_round", "dpo", "sampling", "sft", "continued_sft"}
+BASELINES = ["sft", "continued_sft"]  # what itool is compared with, entry by entry
 COMPLEX = ["multiple", "parallel", "parallel_multiple"]
 MARK_BEGIN, MARK_END = "<!-- outcome:begin -->", "<!-- outcome:end -->"
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,6 +134,53 @@ def arm_config(arm: str, base, out_dir: Path):
     return None
 
 
+def continue_warmup(base, out_dir: Path) -> None:
+    """Train the continued_sft arm in ``out_dir/continued_sft`` (resumable): itool's
+    warmup model, SFT with the warmup's settings but the rounds' peak learning rate
+    (``optimize.lr``), on the samples the sft arm draws past the warmup's, so about
+    as many tokens as the rounds spent. The sft arm retrains the starting model from
+    scratch at the warmup's rate; when the warmup already took most of the budget
+    (items 41 and 42 of docs/RESULTS.md) that arm fell below the very warmup it
+    repeats, and continuing at the warmup's rate fell further (item 42). This arm
+    asks only what the rounds' tokens would add as plain SFT."""
+    from itool.errors import UserError
+    from itool.loop import stages
+    from itool.loop.rundir import RunDir
+    from itool.train.options import CHECKPOINT_DIR
+
+    itool_dir = out_dir / "itool"
+    draw, epochs, _ = sft_budget(itool_dir, base)
+    if epochs != 1.0:
+        raise UserError(f"the sft arm's budget takes {epochs} passes over the whole training "
+                        "pool, so no samples are left past the warmup's for continued_sft: "
+                        "generate more data (data.generate)")
+    warm, train = itool_dir / "warmup/model", itool_dir / "data/train.jsonl"
+    config = replace(base, max_rounds=0, warmup_model=str(warm),
+                     warmup=replace(base.warmup, lr=base.optimize.lr))
+    rd = RunDir(out_dir / "continued_sft", config, resume=True)
+    model = rd / "warmup/model"
+    rd.stage("warmup", partial(stages.warm_up_further, config, draw, train, warm, model),
+             inputs=[train, warm], settings=[config.seed, rd.config_dict["warmup"],
+                                             config.data.warmup_limit, draw],
+             outputs=[model], scratch=[model / CHECKPOINT_DIR])
+    rd.close(f"trained on the sft arm's draw of {draw} past the warmup's", rd.location(model))
+
+
+def train_arm(arm: str, base, out_dir: Path) -> None:
+    """Train (or resume) an arm's model in ``out_dir/arm``; arms whose model is one of
+    itool's, and base, train nothing."""
+    from itool.loop.run import run
+
+    if arm == "continued_sft":
+        print(f"=== arm {arm}: training in {out_dir / arm}", flush=True)
+        continue_warmup(base, out_dir)
+        return
+    config = arm_config(arm, base, out_dir)
+    if config is not None:
+        print(f"=== arm {arm}: training in {out_dir / arm}", flush=True)
+        run(config, out_dir / arm, resume=True)
+
+
 def arm_model(arm: str, out_dir: Path) -> Path:
     """The model an arm ends with."""
     from itool.model.load import resolve_model
@@ -169,7 +222,7 @@ def arm_stages(arm: str, out_dir: Path) -> list[dict[str, Any]]:
         return records(itool_dir, lambda n: n in {"data", "warmup"})
     if arm == "single_round":
         return records(itool_dir, lambda n: n in shared or n.startswith("round_1/"))
-    if arm in ("dpo", "sampling"):
+    if arm in ("dpo", "sampling", "continued_sft"):
         return (records(itool_dir, lambda n: n in {"data", "warmup"})
                 + records(out_dir / arm, lambda n: n != "data"))
     return records(out_dir / arm)
@@ -310,11 +363,14 @@ def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
             results["full"][arm] = {"accuracy": {c: s[c]["accuracy"] for c in FULL_CATEGORIES},
                                     "overall": s["overall"]["accuracy"],
                                     "entries": s["overall"]["total"]}
-    if "itool" in results["arms"] and "sft" in results["arms"]:
-        from itool.eval.compare import compare_results
+    for baseline in BASELINES:
+        if "itool" in results["arms"] and baseline in results["arms"]:
+            from itool.eval.compare import compare_results
 
-        compared = compare_results(load_eval(out_dir, "subset", "sft"), load_eval(out_dir, "subset", "itool"))
-        results["itool_vs_sft"] = {k: compared["overall"][k] for k in ("diff", "low", "high")}
+            compared = compare_results(load_eval(out_dir, "subset", baseline),
+                                       load_eval(out_dir, "subset", "itool"))
+            results[f"itool_vs_{baseline}"] = {k: compared["overall"][k]
+                                               for k in ("diff", "low", "high")}
     for arm in ("itool", "dpo", "sampling", "no_curriculum", "sft"):
         if (out_dir / arm / "manifest.json").is_file():
             results["rounds"][arm] = round_rows(out_dir / arm)
@@ -395,15 +451,16 @@ def tables(results: dict[str, Any], command: str, limit: int) -> str:
     lines += [f"{arm} ends with {row['same_model_as']}'s model, so its row is that evaluation."
               for arm, row in arms.items() if row.get("same_model_as")]
     lines += [""]
-    if "itool" in arms and "sft" in arms:
-        gain = {c: (arms["itool"]["accuracy"].get(c) or 0) - (arms["sft"]["accuracy"].get(c) or 0)
+    for baseline in (b for b in BASELINES if "itool" in arms and b in arms):
+        gain = {c: (arms["itool"]["accuracy"].get(c) or 0) - (arms[baseline]["accuracy"].get(c) or 0)
                 for c in SUBSET_CATEGORIES}
         complex_gain = sum(gain[c] for c in COMPLEX) / len(COMPLEX)
-        lines += [f"itool − sft: overall {100 * (arms['itool']['overall'] - arms['sft']['overall']):+.1f} "
-                  f"points; mean over multiple/parallel/parallel_multiple {100 * complex_gain:+.1f}; "
+        overall = arms["itool"]["overall"] - arms[baseline]["overall"]
+        lines += [f"itool − {baseline}: overall {100 * overall:+.1f} points; mean over "
+                  f"multiple/parallel/parallel_multiple {100 * complex_gain:+.1f}; "
                   f"simple_python {100 * gain['simple_python']:+.1f}.", ""]
-        if "itool_vs_sft" in results:
-            c = results["itool_vs_sft"]
+        if f"itool_vs_{baseline}" in results:
+            c = results[f"itool_vs_{baseline}"]
             lines += [f"The overall gap's 95% interval over the choice of test entries (`itool eval "
                       f"compare`, paired bootstrap): [{100 * c['low']:+.1f}, {100 * c['high']:+.1f}] "
                       "points. It does not cover training noise: another training seed moves an "
@@ -547,7 +604,6 @@ def main() -> None:
 
     from itool.errors import UserError
     from itool.loop.config import resolve_run_config
-    from itool.loop.run import run
 
     arms = [a.strip() for a in args.arms.split(",") if a.strip()]
     unknown = sorted(set(arms) - set(ARMS))
@@ -563,10 +619,7 @@ def main() -> None:
                                      + " build on the itool arm: run it first (--arms itool)")
             for arm in sorted(arms, key=lambda a: (a in NEEDS_ITOOL, ARMS.index(a))):
                 started = time.perf_counter()
-                config = arm_config(arm, base, out_dir)
-                if config is not None:
-                    print(f"=== arm {arm}: training in {out_dir / arm}", flush=True)
-                    run(config, out_dir / arm, resume=True)
+                train_arm(arm, base, out_dir)
                 print(f"=== arm {arm}: BFCL subset", flush=True)
                 evaluate([arm], out_dir, base, SUBSET_CATEGORIES, args.limit_per_category,
                          args.max_new_tokens, "subset")

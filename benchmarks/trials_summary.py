@@ -13,7 +13,8 @@ trials. A second table pools them per category, which says where itool gains on 
 where it loses; ``--plot`` draws that table. A third table puts each trial under the
 method's own dev gate, which the trials turn off (see :func:`gate_rows`). A fourth puts
 each trial's best scored stage against sft, the most any gate could have kept (see
-:func:`best_stage_rows`). ``--write`` puts the four tables into docs/RESULTS.md between
+:func:`best_stage_rows`). A fifth puts itool against the ``continued_sft`` arm where a
+trial ran it (see :func:`continued_table`). ``--write`` puts the tables into docs/RESULTS.md between
 the ``trials`` markers and the plot into docs/results/.
 
 Why a pooled row: one run per arm moves by about ±3.5 points here (two sft runs of the
@@ -77,28 +78,46 @@ def outcome_min_gain() -> float:
     return resolve_run_config(ROOT / "benchmarks/outcome.yaml").min_gain
 
 
-def trial_row(trial: str, details: dict[str, Any]) -> dict[str, Any]:
-    """One trial's comparison, in percentage points."""
-    itool, sft = details["arms"]["itool"], details["arms"]["sft"]
-    rounds = details.get("rounds", {}).get("itool") or []
-    gap = {c: 100 * (itool["accuracy"][c] - sft["accuracy"][c]) for c in itool["accuracy"]}
-    paired = details.get("itool_vs_sft") or {}
+def comparison(details: dict[str, Any], baseline: str) -> dict[str, Any]:
+    """itool against one of its baselines (``sft``, ``continued_sft``) in percentage
+    points: overall with the runner's paired interval, per category, and the complex
+    categories' mean gain against simple_python's."""
+    itool, other = details["arms"]["itool"], details["arms"][baseline]
+    gap = {c: 100 * (itool["accuracy"][c] - other["accuracy"][c]) for c in itool["accuracy"]}
+    paired = details.get(f"itool_vs_{baseline}") or {}
     return {
-        "trial": trial,
-        "item": item_number(trial),
-        "itool": 100 * itool["overall"],
-        "sft": 100 * sft["overall"],
-        "diff": 100 * (itool["overall"] - sft["overall"]),
+        baseline: 100 * other["overall"],
+        "diff": 100 * (itool["overall"] - other["overall"]),
         "low": 100 * paired["low"] if "low" in paired else None,
         "high": 100 * paired["high"] if "high" in paired else None,
         "complex_gain": statistics.mean(gap[c] for c in COMPLEX),
         "simple_gain": gap["simple_python"],
+        "gap": gap,
+    }
+
+
+def trial_row(trial: str, details: dict[str, Any]) -> dict[str, Any]:
+    """One trial's comparison with its sft arm, in percentage points (and with its
+    continued_sft arm under ``continued``, if it ran one)."""
+    arms = details["arms"]
+    itool = arms["itool"]
+    rounds = details.get("rounds", {}).get("itool") or []
+    continued = None
+    if "continued_sft" in arms:
+        continued = {**comparison(details, "continued_sft"),
+                     "tokens": arms["continued_sft"].get("tokens"),
+                     "warmup": 100 * arms["warmup"]["overall"] if "warmup" in arms else None}
+    return {
+        "trial": trial,
+        "item": item_number(trial),
+        "itool": 100 * itool["overall"],
+        **comparison(details, "sft"),
         "parallel_itool": 100 * statistics.mean(
             itool["accuracy"][c] for c in ("parallel", "parallel_multiple")),
-        "tokens": (itool.get("tokens"), sft.get("tokens")),
-        "gap": gap,
+        "tokens": (itool.get("tokens"), arms["sft"].get("tokens")),
         "stages": [r["name"] for r in rounds],
         "gate_keeps": gate_keeps(rounds, outcome_min_gain()) if rounds else None,
+        "continued": continued,
     }
 
 
@@ -315,6 +334,35 @@ def best_stage_table(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) 
     return "\n".join(lines)
 
 
+def continued_table(rows: list[dict[str, Any]]) -> str:
+    """The trials that ran the continued_sft arm: itool against SFT given the rounds'
+    place (from the same warmup model, at the rounds' rate), with a pooled row."""
+    lines = ["| item | trial | warmup | itool | continued SFT | itool − continued SFT | "
+             "95% interval | complex − | simple_python − | optimiser tokens, itool / continued |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    known = [r for r in rows if r["continued"]]
+    for r in known:
+        c = r["continued"]
+        warmup = "–" if c["warmup"] is None else f"{c['warmup']:.1f}"
+        lines.append(
+            f"| {r['item'] or '–'} | `{r['trial']}` | {warmup} | {r['itool']:.1f} | "
+            f"{c['continued_sft']:.1f} | {signed(c['diff'])}"
+            f"{' (separable)' if separable(c['low'], c['high']) else ''} | "
+            f"{interval(c['low'], c['high'])} | {signed(c['complex_gain'])} | "
+            f"{signed(c['simple_gain'])} | {r['tokens'][0]:,} / {c['tokens']:,} |")
+    if len(known) > 1:
+        mean, low, high = mean_interval([r["continued"]["diff"] for r in known])
+        lines.append(
+            f"| all | mean of {len(known)} trials | – | "
+            f"{statistics.mean(r['itool'] for r in known):.1f} | "
+            f"{statistics.mean(r['continued']['continued_sft'] for r in known):.1f} | "
+            f"**{signed(mean)}** | {interval(low, high)} | "
+            f"{signed(statistics.mean(r['continued']['complex_gain'] for r in known))} | "
+            f"{signed(statistics.mean(r['continued']['simple_gain'] for r in known))} | "
+            f"ahead in {sum(r['continued']['diff'] > 0 for r in known)} of {len(known)} |")
+    return "\n".join(lines)
+
+
 def plot(rows: list[dict[str, Any]], out: Path) -> None:
     """Each category's pooled itool − sft with its interval, and every trial as a dot."""
     import matplotlib
@@ -377,11 +425,21 @@ def best_stage_legend() -> str:
             "the trials, and the same trials as run for comparison.")
 
 
+def continued_legend() -> str:
+    return ("The trials that also ran the runner's `continued_sft` arm: itool's warmup model "
+            "trained further by SFT, at the rounds' learning rate, on the samples the sft arm "
+            "drew past the warmup's, so SFT in the rounds' place on about their tokens (both "
+            "token counts include the warmup's). Intervals as in the first table.")
+
+
 def block(rows: list[dict[str, Any]]) -> str:
-    """What goes between the trials markers: the four tables with their legends."""
-    return "\n\n".join([table(rows), legend(), category_table(rows), category_legend(),
-                         gate_table(rows), gate_legend(), best_stage_table(rows),
-                         best_stage_legend()])
+    """What goes between the trials markers: the tables with their legends (the fifth
+    only once a trial ran the continued_sft arm)."""
+    parts = [table(rows), legend(), category_table(rows), category_legend(),
+             gate_table(rows), gate_legend(), best_stage_table(rows), best_stage_legend()]
+    if any(r["continued"] for r in rows):
+        parts += [continued_table(rows), continued_legend()]
+    return "\n\n".join(parts)
 
 
 def write(page_path: Path, text: str) -> None:

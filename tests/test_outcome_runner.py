@@ -1,6 +1,7 @@
 """The bookkeeping of benchmarks/outcome.py (the learning-outcome experiment): the
 compute-matched budget of the sft arm, which model each arm ends with, and the
-tables it writes. The arms' training itself is ``itool run``, tested elsewhere."""
+tables it writes. The arms' training itself is ``itool run``, tested elsewhere (the
+continued_sft arm's in test_outcome_continued_sft.py)."""
 
 from __future__ import annotations
 
@@ -110,6 +111,11 @@ def test_tables_report_every_arm_and_the_itool_minus_sft_gap(outcome):
     assert "interval" not in text  # no per-entry verdicts given, so no interval claimed
     results["itool_vs_sft"] = {"diff": 0.05, "low": -0.012, "high": 0.081}
     assert "[-1.2, +8.1] points" in outcome.tables(results, "python benchmarks/outcome.py", 50)
+    # the stricter baseline gets its own line and interval
+    results["arms"]["continued_sft"] = arm(0.32)
+    results["itool_vs_continued_sft"] = {"diff": -0.02, "low": -0.05, "high": 0.011}
+    text = outcome.tables(results, "python benchmarks/outcome.py", 50)
+    assert "itool − continued_sft: overall -2.0 points" in text and "[-5.0, +1.1] points" in text
 
 
 def test_report_only_without_evaluated_arms_refuses_and_writes_nothing(outcome, tmp_path,
@@ -455,14 +461,17 @@ def test_the_sft_first_trial_warms_up_on_what_item_40_s_sft_arm_drew():
                             search=replace(shape.search, max_pairs=32))
 
 
-def test_the_seed_3_sft_first_trial_is_item_41_on_item_34_s_seed_and_sft_draw():
-    """Item 42 repeats item 41 on seed 3: its warmup limit must be the draw the runner's
-    sft budget gave item 34's sft arm, so that its warmup is that arm's model, and the
-    seed may be all else that differs."""
+@pytest.mark.parametrize(("seed", "earlier"), [(3, "missing_calls_seed3"),
+                                              (4, "missing_calls_seed4_more_pairs")])
+def test_the_other_sft_first_trials_are_item_41_on_an_earlier_trial_s_seed_and_sft_draw(
+        seed, earlier):
+    """Items 42 and 43 repeat item 41 on seeds 3 and 4: the warmup limit must be the
+    draw the runner's sft budget gave the sft arm of item 34 or 38, so that the warmup
+    is that arm's model, and the seed may be all else that differs."""
     first = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed5.yaml")
-    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed3.yaml")
-    assert trial.data.warmup_limit == _sft_arm_draw("missing_calls_seed3")
-    assert trial == replace(first, seed=3,
+    trial = resolve_run_config(ROOT / f"benchmarks/trials/sft_first_seed{seed}.yaml")
+    assert trial.data.warmup_limit == _sft_arm_draw(earlier)
+    assert trial == replace(first, seed=seed,
                             data=replace(first.data, warmup_limit=trial.data.warmup_limit))
 
 

@@ -89,6 +89,32 @@ def warm_up(config: RunConfig, train_path: Path, out_dir: Path) -> dict[str, Any
     return _training_summary(stats)
 
 
+def samples_past_warmup(config: RunConfig, train: list[Sample], draw: int) -> list[Sample]:
+    """The samples a draw of ``draw`` makes after the warmup's own draw of
+    ``data.warmup_limit``: what a larger SFT budget adds to the warmup's data. The
+    draws are nested (one seeded ``random.sample``, whose first picks do not depend
+    on how many it makes); a draw that does not extend the warmup's is refused."""
+    warmup = warmup_samples(config, train)
+    drawn = warmup_samples(replace(config, data=replace(config.data, warmup_limit=draw)), train)
+    if draw <= len(warmup) or [s.id for s in drawn[:len(warmup)]] != [s.id for s in warmup]:
+        raise UserError(f"a draw of {draw} samples does not extend the warmup's "
+                        f"{len(warmup)}: nothing to continue on")
+    return drawn[len(warmup):]
+
+
+def warm_up_further(config: RunConfig, draw: int, train_path: Path, model_dir: Path,
+                    out_dir: Path) -> dict[str, Any]:
+    """SFT of the warmed-up model in ``model_dir`` with ``config.warmup``'s settings on
+    the samples a draw of ``draw`` adds after the warmup's (:func:`samples_past_warmup`):
+    more SFT in the place where the rounds would train."""
+    from itool.train.sft import warmup
+
+    samples = samples_past_warmup(config, read_samples_jsonl(train_path), draw)
+    model, tokenizer = load_model(model_dir)
+    stats = warmup(model, tokenizer, samples, out_dir, continued(config.warmup, out_dir))
+    return _training_summary(stats)
+
+
 def evaluate_dev(config: RunConfig, model_dir: Path, dev_path: Path, out: Path) -> dict[str, Any]:
     """Greedy answers on the dev samples, scored: mean q, grades, dimensions."""
     model, tokenizer = load_model(model_dir)
