@@ -217,3 +217,23 @@ def test_sft_weight_adds_the_chosen_side_nll_to_dpo_and_ipo(tokenizer, tiny_mode
     added = first_loss("nll", 0.5) - first_loss("plain", 0.0)
     assert chosen_nll > 5  # a random model: about log(49,152) per token
     assert added == pytest.approx(0.5 * chosen_nll, rel=1e-3)
+
+
+def test_simpo_s_trainer_comes_without_trl_s_experimental_notice():
+    """SimPO runs on TRL's CPO trainer, which TRL keeps under ``trl.experimental``; the
+    notice it prints on that import would be in every run's log. A fresh interpreter
+    (the import warns once per process) that turns the notice into an error."""
+    import subprocess
+    import sys
+
+    code = (
+        "import warnings\n"
+        "from trl.import_utils import TRLExperimentalWarning\n"
+        "warnings.simplefilter('error', TRLExperimentalWarning)\n"
+        "from itool.train.preference import simpo_trainer_classes\n"
+        "config, trainer = simpo_trainer_classes()\n"
+        "print(config.__name__, trainer.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["CPOConfig", "CPOTrainer"]

@@ -176,15 +176,29 @@ def _fits(dataset, tokenizer, max_length: int):
     return dataset.select(keep), len(dataset) - len(keep)
 
 
+def simpo_trainer_classes():
+    """TRL's CPO config and trainer, which run SimPO. TRL keeps them under
+    ``trl.experimental`` and warns on its import that such APIs may change; itool uses
+    them on purpose, within the TRL versions its pin allows, so the notice is left out
+    of every run's log."""
+    import warnings
+
+    from trl.import_utils import TRLExperimentalWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TRLExperimentalWarning)
+        from trl.experimental.cpo import CPOConfig, CPOTrainer
+    return CPOConfig, CPOTrainer
+
+
 def build_preference_trainer(model, tokenizer, dataset, config: PreferenceConfig, out_dir: Path):
     """A TRL trainer for ``config.loss`` over a :func:`pairs_to_dataset` dataset,
     with the end-of-turn token removed after unfinished fragments."""
     common = trainer_arguments(config, Path(out_dir))
     peft = lora_config(config)
     if config.loss == "simpo":
-        from trl.experimental.cpo import CPOConfig, CPOTrainer
-
-        args = CPOConfig(
+        cpo_config, cpo_trainer = simpo_trainer_classes()
+        args = cpo_config(
             **common,
             loss_type="simpo",
             beta=config.resolved_beta,
@@ -192,7 +206,7 @@ def build_preference_trainer(model, tokenizer, dataset, config: PreferenceConfig
             cpo_alpha=config.sft_weight,
             max_length=config.max_length,
         )
-        trainer = CPOTrainer(
+        trainer = cpo_trainer(
             model=model, args=args, train_dataset=dataset, processing_class=tokenizer,
             peft_config=peft,
         )
