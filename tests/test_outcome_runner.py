@@ -118,6 +118,18 @@ def test_tables_report_every_arm_and_the_itool_minus_sft_gap(outcome):
     assert "itool − continued_sft: overall -2.0 points" in text and "[-5.0, +1.1] points" in text
 
 
+def test_the_committed_tables_are_the_ones_the_committed_results_give(outcome):
+    """docs/RESULTS.md's outcome block is the runner's tables over the committed
+    docs/results/outcome_details.json, so it can be checked without the run
+    directories (which are not committed)."""
+    details = json.loads((ROOT / "docs/results/outcome_details.json").read_text())
+    page = (ROOT / "docs/RESULTS.md").read_text()
+    block = page.split(outcome.MARK_BEGIN, 1)[1].split(outcome.MARK_END, 1)[0].strip()
+    command = block.split("`")[1]
+    assert command.startswith("python benchmarks/outcome.py")
+    assert outcome.tables(details, command, 50) == block
+
+
 def test_report_only_without_evaluated_arms_refuses_and_writes_nothing(outcome, tmp_path,
                                                                        monkeypatch):
     results = outcome.ROOT / "docs/results/outcome.json"
