@@ -237,3 +237,16 @@ def test_simpo_s_trainer_comes_without_trl_s_experimental_notice():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["CPOConfig", "CPOTrainer"]
+
+
+def test_the_simpo_trainer_is_built_without_trl_correcting_its_arguments(
+        tokenizer, tiny_model, tmp_path, caplog):
+    """TRL's CPO trainer switches ``remove_unused_columns`` off when it is on, and logs a
+    warning saying so; itool's arguments already have it off."""
+    with caplog.at_level("WARNING"):
+        trainer = build_preference_trainer(
+            copy.deepcopy(tiny_model), tokenizer, pairs_to_dataset(PAIRS, tokenizer),
+            tiny_config("simpo"), tmp_path,
+        )
+    assert trainer.args.remove_unused_columns is False
+    assert not [r for r in caplog.records if "remove_unused_columns" in r.getMessage()]

@@ -199,7 +199,9 @@ def build_preference_trainer(model, tokenizer, dataset, config: PreferenceConfig
     if config.loss == "simpo":
         cpo_config, cpo_trainer = simpo_trainer_classes()
         args = cpo_config(
-            **common,
+            # CPO's collator needs the pair columns; TRL would switch this off itself,
+            # with a warning in every run's log
+            **{**common, "remove_unused_columns": False},
             loss_type="simpo",
             beta=config.resolved_beta,
             simpo_gamma=config.simpo_gamma,
