@@ -389,12 +389,17 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                          "sft": "| sft, matched (item 42) |",
                          "warmup": "| its warmup (item 34's sft) |"}),
     ("sft_first_seed3_gated", {"itool": "| `sft_first_seed3`, gated: the warmup |"}),
+    ("sft_first_seed4", {"itool": "| **itool, SFT first, seed 4** |",
+                         "sft": "| sft, matched (item 43) |",
+                         "warmup": "| its warmup (item 38's sft) |",
+                         "continued_sft": "| continued SFT (`continued_sft`) |"}),
+    ("sft_first_seed4_gated", {"itool": "| `sft_first_seed4`, gated: round 1 |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 42 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 43 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
