@@ -492,6 +492,15 @@ def test_the_other_sft_first_trials_are_item_41_on_an_earlier_trial_s_seed_and_s
                             data=replace(first.data, warmup_limit=trial.data.warmup_limit))
 
 
+def test_the_lowest_q_trial_is_item_43_with_the_selection_s_call_preference_off():
+    """Item 44 retrains item 43's warmup (same data and settings) and changes only
+    which samples the rounds select: lowest q first instead of too few calls first."""
+    seed4 = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_lowest_q.yaml")
+    assert seed4.select.prefer == "missing_calls"
+    assert trial == replace(seed4, select=replace(seed4.select, prefer="none"))
+
+
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
     """Item 29 repeats item 24's method on seed 1 with two rounds, as item 28 does item
     25's: only the seed and the round limit may differ from item 24."""
