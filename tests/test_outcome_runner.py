@@ -503,6 +503,14 @@ def test_the_lowest_q_trial_is_item_43_with_the_selection_s_call_preference_off(
     assert trial == replace(seed4, select=replace(seed4.select, prefer="none"))
 
 
+def test_the_finished_rejected_trial_is_item_44_without_the_cut_off_rejected_sides():
+    """Item 45 reuses item 44's data and warmup: only the pair filter may differ."""
+    lowest = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_lowest_q.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_finished_rejected.yaml")
+    assert not lowest.search.finished_rejected
+    assert trial == replace(lowest, search=replace(lowest.search, finished_rejected=True))
+
+
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
     """Item 29 repeats item 24's method on seed 1 with two rounds, as item 28 does item
     25's: only the seed and the round limit may differ from item 24."""

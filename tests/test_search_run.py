@@ -122,6 +122,21 @@ def test_a_round_keeps_its_pairs_by_kind_then_shape_then_the_widest_gaps():
         more[2], fewer]
 
 
+def test_a_round_can_drop_the_pairs_whose_rejected_side_the_budget_cut_off():
+    """``finished_rejected`` keeps only pairs whose rejected answer ended: a run-on cut
+    off by the token budget, set against a chosen side that ends, teaches ending sooner."""
+    def pair(rejected: str, finished: bool) -> PreferencePair:
+        return PreferencePair(prompt=[{"role": "user", "content": "q"}],
+                              prefix='[get_weather(city="Paris"', chosen=", days=2)]",
+                              rejected=rejected, chosen_value=0.9, rejected_value=-0.5,
+                              sample_id="paris", round=1, rejected_finishes=finished)
+
+    ended, cut = pair(', days=3)]', True), pair(", days=2, days=2, days=2, days", False)
+    kinds = {"paris": True}
+    assert round_pairs([ended, cut], kinds, SearchConfig()) == [ended, cut]
+    assert round_pairs([ended, cut], kinds, SearchConfig(finished_rejected=True)) == [ended]
+
+
 def test_reference_fallback_pairs_the_reference_where_a_tree_found_nothing(lively_model,
                                                                           tokenizer):
     # a random model's answers are all poor: with the default thresholds no tree pairs

@@ -90,6 +90,10 @@ class SearchConfig:
         "widest gaps of the larger side): a 135M model learns the shape a round's pairs "
         "prefer on every request; after rounds that prefer more calls it repeats single "
         "calls or closes them after their first argument")
+    finished_rejected: bool = option(
+        False, "keep only the pairs whose rejected side ended within max_new_tokens: a "
+        "rejected answer cut off by the budget (one that runs on) against a chosen side that "
+        "ends may teach the model to end sooner everywhere, dropping arguments it needs")
 
     def __post_init__(self) -> None:
         self.mcts()  # validates iterations, k, depth, exploration

@@ -122,9 +122,12 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
 def round_pairs(pairs: list[PreferencePair], expects_call: dict[str, bool],
                 config: SearchConfig) -> list[PreferencePair]:
     """The pairs a round keeps of all its trees' pairs: repeats dropped, then the
-    round-wide rules in order: ``pair_balance`` by the samples' kind (``expects_call``
-    by sample id), ``shape_balance``, and the ``max_pairs`` widest gaps."""
+    round-wide rules in order: ``finished_rejected``, ``pair_balance`` by the samples'
+    kind (``expects_call`` by sample id), ``shape_balance``, and the ``max_pairs``
+    widest gaps."""
     pairs = dedupe(pairs)
+    if config.finished_rejected:
+        pairs = [p for p in pairs if p.rejected_finishes]
     if config.pair_balance != "none":
         pairs = balance_kinds(pairs, expects_call, config.pair_balance)
     if config.shape_balance:
