@@ -396,12 +396,14 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("sft_first_seed4_gated", {"itool": "| `sft_first_seed4`, gated: round 1 |"}),
     ("sft_first_seed4_lowest_q", {"itool": "| **itool, lowest q first** |",
                                   "continued_sft": "| continued SFT, retrained (item 44) |"}),
+    ("sft_first_seed4_finished_rejected",
+     {"itool": "| **itool, no cut-off rejected sides** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 44 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 45 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
