@@ -123,8 +123,8 @@ def test_a_round_keeps_its_pairs_by_kind_then_shape_then_the_widest_gaps():
 
 
 def test_a_round_can_drop_the_pairs_whose_rejected_side_the_budget_cut_off():
-    """``finished_rejected`` keeps only pairs whose rejected answer ended: a run-on cut
-    off by the token budget, set against a chosen side that ends, teaches ending sooner."""
+    """``finished_rejected`` keeps only pairs whose rejected answer ended, none whose
+    rejected side is a run-on the token budget cut off; without it both are kept."""
     def pair(rejected: str, finished: bool) -> PreferencePair:
         return PreferencePair(prompt=[{"role": "user", "content": "q"}],
                               prefix='[get_weather(city="Paris"', chosen=", days=2)]",

@@ -91,9 +91,9 @@ class SearchConfig:
         "prefer on every request; after rounds that prefer more calls it repeats single "
         "calls or closes them after their first argument")
     finished_rejected: bool = option(
-        False, "keep only the pairs whose rejected side ended within max_new_tokens: a "
-        "rejected answer cut off by the budget (one that runs on) against a chosen side that "
-        "ends may teach the model to end sooner everywhere, dropping arguments it needs")
+        False, "keep only the pairs whose rejected side ended within max_new_tokens, none "
+        "that set a chosen side that ends against an answer the budget cut off (one that "
+        "runs on); in docs/RESULTS.md item 45 it did not stop rounds shortening answers")
 
     def __post_init__(self) -> None:
         self.mcts()  # validates iterations, k, depth, exploration
