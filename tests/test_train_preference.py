@@ -196,27 +196,52 @@ def test_pairs_too_long_are_skipped(tokenizer, tiny_model, tmp_path):
                  tiny_config("simpo", max_length=600))
 
 
+def first_loss(tokenizer, tiny_model, out, loss: str, weight: float) -> float:
+    """The loss at the first step of a run too slow to move the weights."""
+    stats = optimize(copy.deepcopy(tiny_model), tokenizer, PAIRS, out,
+                     tiny_config(loss, lr=1e-9, sft_weight=weight))
+    return stats["first_loss"]
+
+
+def chosen_nll(tokenizer, tiny_model, out) -> float:
+    """The mean NLL of the chosen tokens the DPO trainer trains on (both pairs form
+    the one batch)."""
+    trained = build_preference_trainer(
+        copy.deepcopy(tiny_model), tokenizer, pairs_to_dataset(PAIRS, tokenizer),
+        tiny_config("dpo"), out,
+    ).train_dataset
+    return -float(torch.cat([
+        continuation_logprobs(tiny_model, row["prompt_ids"], row["chosen_ids"]) for row in trained
+    ]).mean())
+
+
 @pytest.mark.parametrize("loss", ["dpo", "ipo"])
 def test_sft_weight_adds_the_chosen_side_nll_to_dpo_and_ipo(tokenizer, tiny_model, tmp_path, loss):
     """At the first step the policy equals its reference, so the preference loss is
     the same with and without the weight; what the weight adds is its share of the
-    mean NLL of the chosen tokens TRL trains on (both pairs form the one batch)."""
-    def first_loss(name: str, weight: float) -> float:
-        stats = optimize(copy.deepcopy(tiny_model), tokenizer, PAIRS, tmp_path / name,
-                         tiny_config(loss, lr=1e-9, sft_weight=weight))
-        return stats["first_loss"]
+    mean NLL of the chosen tokens."""
+    nll = chosen_nll(tokenizer, tiny_model, tmp_path / "data")
+    added = (first_loss(tokenizer, tiny_model, tmp_path / "nll", loss, 0.5)
+             - first_loss(tokenizer, tiny_model, tmp_path / "plain", loss, 0.0))
+    assert nll > 5  # a random model: about log(49,152) per token
+    assert added == pytest.approx(0.5 * nll, rel=1e-3)
 
-    trained = build_preference_trainer(
-        copy.deepcopy(tiny_model), tokenizer, pairs_to_dataset(PAIRS, tokenizer),
-        tiny_config(loss), tmp_path / "data",
-    ).train_dataset
-    chosen_nll = -float(torch.cat([
-        continuation_logprobs(tiny_model, row["prompt_ids"], row["chosen_ids"]) for row in trained
-    ]).mean())
 
-    added = first_loss("nll", 0.5) - first_loss("plain", 0.0)
-    assert chosen_nll > 5  # a random model: about log(49,152) per token
-    assert added == pytest.approx(0.5 * chosen_nll, rel=1e-3)
+def test_the_nll_loss_is_the_chosen_side_nll_without_a_preference_term(
+        tokenizer, tiny_model, tmp_path):
+    """DPO's first-step loss is log 2 plus the weighted NLL; ``nll`` is the NLL alone,
+    at weight 1 whatever ``sft_weight`` says, and training on it makes the chosen
+    fragments likelier."""
+    nll = chosen_nll(tokenizer, tiny_model, tmp_path / "data")
+    assert first_loss(tokenizer, tiny_model, tmp_path / "a", "nll", 0.0) == pytest.approx(nll, rel=1e-3)
+    assert first_loss(tokenizer, tiny_model, tmp_path / "b", "nll", 0.5) == pytest.approx(nll, rel=1e-3)
+
+    out = tmp_path / "trained"
+    stats = optimize(copy.deepcopy(tiny_model), tokenizer, PAIRS, out, tiny_config("nll", epochs=3))
+    assert stats["loss"] == "nll" and stats["beta"] is None
+    assert stats["final_loss"] < stats["first_loss"]
+    reloaded = AutoModelForCausalLM.from_pretrained(out).eval()
+    assert chosen_nll(tokenizer, reloaded, tmp_path / "after") < nll - 1.0
 
 
 def test_simpo_s_trainer_comes_without_trl_s_experimental_notice():

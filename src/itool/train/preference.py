@@ -1,4 +1,5 @@
-"""Preference optimisation on MCTS pairs: DPO (sigmoid), IPO, and SimPO.
+"""Preference optimisation on MCTS pairs: DPO (sigmoid), IPO, and SimPO; and, as an
+ablation, the NLL on the chosen side alone.
 
 DPO and IPO run through ``trl.DPOTrainer`` against a frozen reference model (a copy
 of the starting model; with LoRA, the same model with its adapters switched off).
@@ -6,6 +7,9 @@ SimPO runs through ``trl.experimental.cpo.CPOTrainer`` with ``loss_type="simpo"`
 which needs no reference model. ``sft_weight`` adds an NLL term on the chosen side
 to any of the three (SimPO: CPO's ``cpo_alpha``; DPO and IPO: TRL's ``"sft"`` loss
 beside the preference loss), so that switching the loss changes the loss alone.
+``nll`` keeps that NLL term and drops the preference term: the same pairs, prompts
+and fragments, trained like SFT on the chosen side, which tells what the contrast with
+the rejected side adds to what the chosen texts teach by themselves.
 
 Pairs come from the search stage as :class:`itool.records.PreferencePair` records
 (JSONL, one ``to_dict()`` per line). :func:`pairs_to_dataset` is the one place that
@@ -39,10 +43,10 @@ from itool.records import PreferencePair
 from itool.train.options import TrainingOptions, lora_config, trainer_arguments
 from itool.train.runner import train_and_export
 
-LOSSES = ("simpo", "dpo", "ipo")
+LOSSES = ("simpo", "dpo", "ipo", "nll")
 # beta when the config leaves it unset: SimPO's from the iTool paper; DPO's and IPO's
-# (IPO's tau) are the values their papers and TRL use.
-DEFAULT_BETA = {"simpo": 2.5, "dpo": 0.1, "ipo": 0.1}
+# (IPO's tau) are the values their papers and TRL use. The NLL alone has no beta.
+DEFAULT_BETA = {"simpo": 2.5, "dpo": 0.1, "ipo": 0.1, "nll": None}
 
 
 @dataclass
@@ -51,7 +55,11 @@ class PreferenceConfig(TrainingOptions):
     models (SimPO, beta 2.5, gamma 0.5, learning rate 1e-6; LoRA is our choice); the
     ``optimize-cpu`` preset holds values measured for the embedded 135M model."""
 
-    loss: str = option("simpo", "preference loss", choices=LOSSES)
+    loss: str = option(
+        "simpo",
+        "preference loss; nll: the chosen side's NLL alone, no preference term (ablation)",
+        choices=LOSSES,
+    )
     beta: float | None = option(
         None, "loss temperature; null: SimPO 2.5 (paper), DPO 0.1, IPO 0.1 (IPO's tau)"
     )
@@ -72,7 +80,7 @@ class PreferenceConfig(TrainingOptions):
     lora: bool = option(True, "train LoRA adapters instead of all weights (merged on export)")
 
     @property
-    def resolved_beta(self) -> float:
+    def resolved_beta(self) -> float | None:
         return self.beta if self.beta is not None else DEFAULT_BETA[self.loss]
 
 
@@ -217,20 +225,19 @@ def build_preference_trainer(model, tokenizer, dataset, config: PreferenceConfig
     else:
         from trl import DPOConfig, DPOTrainer
 
-        loss_types = ["sigmoid" if config.loss == "dpo" else "ipo"]
-        weights = None
-        if config.sft_weight:
-            loss_types, weights = loss_types + ["sft"], [1.0, config.sft_weight]
+        loss_types, weights = _dpo_trainer_losses(config)
         args = DPOConfig(
             **common,
             loss_type=loss_types,
             loss_weights=weights,
-            beta=config.resolved_beta,
+            # TRL's sft loss ignores beta; its config still wants a number
+            beta=config.resolved_beta if config.resolved_beta is not None else 0.1,
             max_length=config.max_length,
         )
         # The reference is the starting model. With LoRA, TRL switches the adapters
         # off to get it; otherwise it needs its own frozen copy (passed explicitly:
-        # TRL would try to load one from the model's path).
+        # TRL would try to load one from the model's path). TRL runs it for ``nll``
+        # too, where no term uses it: an ablation's cost, not the method's.
         ref_model = None if peft is not None else copy.deepcopy(model).eval()
         trainer = DPOTrainer(
             model=model, ref_model=ref_model, args=args, train_dataset=dataset,
@@ -239,6 +246,19 @@ def build_preference_trainer(model, tokenizer, dataset, config: PreferenceConfig
         keys = {side: [f"{side}_ids"] for side in ("chosen", "rejected")}
     trainer.train_dataset = _drop_unfinished_eos(trainer.train_dataset, tokenizer, keys)
     return trainer
+
+
+def _dpo_trainer_losses(config: PreferenceConfig) -> tuple[list[str], list[float] | None]:
+    """TRL DPO-trainer loss types and weights for ``config``: the preference loss with
+    ``sft_weight`` times the chosen side's NLL beside it, or (``nll``) that NLL alone
+    at weight 1, whatever ``sft_weight`` says (AdamW's steps barely depend on a
+    constant factor on the loss)."""
+    if config.loss == "nll":
+        return ["sft"], None
+    loss_types = ["sigmoid" if config.loss == "dpo" else "ipo"]
+    if config.sft_weight:
+        return loss_types + ["sft"], [1.0, config.sft_weight]
+    return loss_types, None
 
 
 def _drop_unfinished_eos(dataset, tokenizer, keys: dict[str, list[str]]):
