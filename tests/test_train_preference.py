@@ -95,6 +95,25 @@ def test_pairs_become_templated_prompt_plus_prefix_and_fragments(tokenizer):
     assert rows[1]["sample_id"] == "t1" and rows[1]["chosen_value"] == 1.0
 
 
+def test_train_prefix_moves_the_shared_prefix_into_both_sides(tokenizer, tiny_model, tmp_path):
+    """With ``train_prefix`` the loss covers the whole response: the prompt stops at the
+    assistant-turn opening, each side starts with the prefix, and what the sides'
+    ending says is unchanged; the trainer then trains the prefix's tokens."""
+    templated = render_messages(prompt_messages(SAMPLE), tokenizer)
+    plain, moved = (list(pairs_to_dataset([MIDDLE], tokenizer, train_prefix=flag))[0]
+                    for flag in (False, True))
+    assert moved["prompt"] == templated
+    assert (moved["chosen"], moved["rejected"]) == ("[start_timer(minutes=12", "[start_timer(minutes=7")
+    for key in ("chosen_finishes", "rejected_finishes", "sample_id", "chosen_value"):
+        assert moved[key] == plain[key]
+
+    data = pairs_to_dataset([MIDDLE], tokenizer, train_prefix=True)
+    (row,) = build_preference_trainer(
+        copy.deepcopy(tiny_model), tokenizer, data, tiny_config("nll"), tmp_path
+    ).train_dataset
+    assert tokenizer.decode(row["chosen_ids"]) == "[start_timer(minutes=12"
+
+
 @pytest.mark.parametrize(
     "prefix, fragment, finishes",
     [

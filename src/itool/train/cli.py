@@ -39,7 +39,8 @@ def register(subparsers) -> None:
         "optimize",
         help="preference optimisation (SimPO, DPO, IPO) on MCTS pairs",
         description="Train on preference pairs (JSONL of PreferencePair records) with "
-        "SimPO, DPO or IPO; writes a Hugging Face model directory.",
+        "SimPO, DPO or IPO (or, as an ablation, the chosen side's NLL alone); writes a "
+        "Hugging Face model directory.",
     )
     optimize.add_argument("--model", default="default", help="'default', a model dir or HF id")
     optimize.add_argument("--pairs", required=True, help="pairs JSONL from the search stage")

@@ -22,6 +22,13 @@ turns them into what TRL reads:
 - ``chosen`` / ``rejected``: the continuation fragments, as text;
 - ``chosen_finishes`` / ``rejected_finishes``: whether a fragment ends the response.
 
+With ``train_prefix`` the shared prefix moves out of the prompt into both sides, so
+the chosen side's NLL covers the whole response. A pair that parts in the middle of a
+call trains only the rest of that call: ``)]`` after a prefix that ends on an argument
+holds a decision to close and none to go on, so fragments hold more closings per
+argument than whole answers do, and the NLL on them alone (``loss: nll``) shortens
+the answers (docs/RESULTS.md, item 46).
+
 TRL ends every chosen/rejected continuation with the end-of-sequence token. That is
 right for a fragment that finishes the response, wrong for a step-level fragment in
 the middle of a call (it would teach the model to stop there), so the trained
@@ -78,6 +85,11 @@ class PreferenceConfig(TrainingOptions):
     )
     warmup_ratio: float = option(0.1, "fraction of the steps spent ramping the learning rate up")
     lora: bool = option(True, "train LoRA adapters instead of all weights (merged on export)")
+    train_prefix: bool = option(
+        False,
+        "move the response prefix the two sides share from the prompt into both sides, "
+        "so the loss covers whole responses (the chosen side's NLL too)",
+    )
 
     @property
     def resolved_beta(self) -> float | None:
@@ -136,13 +148,14 @@ def _finishes(recorded: bool | None, prefix: str, fragment: str) -> bool:
     return recorded if recorded is not None else fragment_finishes(prefix, fragment)
 
 
-def pairs_to_dataset(pairs: list[PreferencePair], tokenizer):
+def pairs_to_dataset(pairs: list[PreferencePair], tokenizer, train_prefix: bool = False):
     """The pairs as a ``datasets.Dataset`` in TRL's text preference format.
 
     Columns: ``prompt`` (chat-templated ``pair.prompt`` + assistant-turn opening +
-    ``pair.prefix``), ``chosen``, ``rejected`` (the fragments), ``chosen_finishes`` /
-    ``rejected_finishes`` (see :func:`fragment_finishes`), ``sample_id``,
-    ``chosen_value``, ``rejected_value``.
+    ``pair.prefix``), ``chosen``, ``rejected`` (the fragments; with ``train_prefix``,
+    the prefix is at the start of both instead of the end of the prompt),
+    ``chosen_finishes`` / ``rejected_finishes`` (see :func:`fragment_finishes`),
+    ``sample_id``, ``chosen_value``, ``rejected_value``.
     """
     from datasets import Dataset
 
@@ -150,12 +163,16 @@ def pairs_to_dataset(pairs: list[PreferencePair], tokenizer):
 
     rows = []
     for pair in pairs:
-        prompt = render_messages(pair.prompt, tokenizer) + pair.prefix
+        prompt, chosen, rejected = render_messages(pair.prompt, tokenizer), pair.chosen, pair.rejected
+        if train_prefix:
+            chosen, rejected = pair.prefix + chosen, pair.prefix + rejected
+        else:
+            prompt += pair.prefix
         rows.append(
             {
                 "prompt": prompt,
-                "chosen": pair.chosen,
-                "rejected": pair.rejected,
+                "chosen": chosen,
+                "rejected": rejected,
                 "chosen_finishes": _finishes(pair.chosen_finishes, pair.prefix, pair.chosen),
                 "rejected_finishes": _finishes(
                     pair.rejected_finishes, pair.prefix, pair.rejected
@@ -292,7 +309,9 @@ def optimize(
     tokenizer are written to ``out_dir`` with ``training_stats.json``. Returns the
     stats."""
     out_dir = Path(out_dir)
-    dataset, skipped = _fits(pairs_to_dataset(pairs, tokenizer), tokenizer, config.max_length)
+    dataset, skipped = _fits(
+        pairs_to_dataset(pairs, tokenizer, config.train_prefix), tokenizer, config.max_length
+    )
     if skipped:
         print(
             f"itool optimize: skipped {skipped} of {len(pairs)} pairs longer than "
