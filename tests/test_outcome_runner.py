@@ -398,12 +398,13 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
                                   "continued_sft": "| continued SFT, retrained (item 44) |"}),
     ("sft_first_seed4_finished_rejected",
      {"itool": "| **itool, no cut-off rejected sides** |"}),
+    ("sft_first_seed4_chosen_nll", {"itool": "| **itool, chosen-side NLL alone** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 45 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 46 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -511,6 +512,15 @@ def test_the_finished_rejected_trial_is_item_44_without_the_cut_off_rejected_sid
     trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_finished_rejected.yaml")
     assert not lowest.search.finished_rejected
     assert trial == replace(lowest, search=replace(lowest.search, finished_rejected=True))
+
+
+def test_the_chosen_nll_trial_is_item_44_without_the_preference_term():
+    """Item 46 reuses item 44's data, warmup and round-1 search: only the rounds' loss
+    may differ."""
+    lowest = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_lowest_q.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_chosen_nll.yaml")
+    assert lowest.optimize.loss == "simpo"
+    assert trial == replace(lowest, optimize=replace(lowest.optimize, loss="nll"))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
