@@ -399,12 +399,14 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("sft_first_seed4_finished_rejected",
      {"itool": "| **itool, no cut-off rejected sides** |"}),
     ("sft_first_seed4_chosen_nll", {"itool": "| **itool, chosen-side NLL alone** |"}),
+    ("sft_first_seed4_chosen_nll_prefix",
+     {"itool": "| **itool, NLL on whole chosen responses** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 46 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 47 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -550,3 +552,11 @@ def test_a_gated_trial_is_its_trial_with_the_outcome_config_s_dev_gate(gated):
     shipped = resolve_run_config(ROOT / "benchmarks/outcome.yaml").min_gain
     assert trial.min_gain < 0 <= shipped
     assert rerun == replace(trial, min_gain=shipped)
+
+
+def test_the_nll_prefix_trial_is_item_46_on_whole_responses():
+    """Item 47 trains item 46's rounds on the pairs' shared prefix too, nothing else."""
+    nll = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_chosen_nll.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_chosen_nll_prefix.yaml")
+    assert not nll.optimize.train_prefix
+    assert trial == replace(nll, optimize=replace(nll.optimize, train_prefix=True))
