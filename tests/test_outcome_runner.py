@@ -401,12 +401,13 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("sft_first_seed4_chosen_nll", {"itool": "| **itool, chosen-side NLL alone** |"}),
     ("sft_first_seed4_chosen_nll_prefix",
      {"itool": "| **itool, NLL on whole chosen responses** |"}),
+    ("sft_first_seed4_simpo_prefix", {"itool": "| **itool, SimPO on whole responses** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 47 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 48 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -560,3 +561,10 @@ def test_the_nll_prefix_trial_is_item_46_on_whole_responses():
     trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_chosen_nll_prefix.yaml")
     assert not nll.optimize.train_prefix
     assert trial == replace(nll, optimize=replace(nll.optimize, train_prefix=True))
+
+
+def test_the_simpo_prefix_trial_is_item_44_on_whole_responses():
+    """Item 48 trains item 44's SimPO rounds on the pairs' shared prefix too, nothing else."""
+    lowest = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_lowest_q.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_simpo_prefix.yaml")
+    assert trial == replace(lowest, optimize=replace(lowest.optimize, train_prefix=True))
