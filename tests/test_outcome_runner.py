@@ -517,13 +517,21 @@ def test_the_finished_rejected_trial_is_item_44_without_the_cut_off_rejected_sid
     assert trial == replace(lowest, search=replace(lowest.search, finished_rejected=True))
 
 
-def test_the_chosen_nll_trial_is_item_44_without_the_preference_term():
-    """Item 46 reuses item 44's data, warmup and round-1 search: only the rounds' loss
-    may differ."""
-    lowest = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_lowest_q.yaml")
-    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_chosen_nll.yaml")
-    assert lowest.optimize.loss == "simpo"
-    assert trial == replace(lowest, optimize=replace(lowest.optimize, loss="nll"))
+@pytest.mark.parametrize("trial, base, changes", [
+    # item 46: the rounds' loss without its preference term
+    ("sft_first_seed4_chosen_nll", "sft_first_seed4_lowest_q", {"loss": "nll"}),
+    # item 47: item 46 on whole responses
+    ("sft_first_seed4_chosen_nll_prefix", "sft_first_seed4_chosen_nll", {"train_prefix": True}),
+    # item 48: item 44's SimPO on whole responses
+    ("sft_first_seed4_simpo_prefix", "sft_first_seed4_lowest_q", {"train_prefix": True}),
+])
+def test_an_optimiser_trial_changes_only_its_base_s_preference_training(trial, base, changes):
+    """Items 46 to 48 reuse item 44's data, warmup and round-1 search: only the rounds'
+    preference-training options may differ from the trial they build on."""
+    before = resolve_run_config(ROOT / f"benchmarks/trials/{base}.yaml")
+    after = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
+    assert all(getattr(before.optimize, key) != value for key, value in changes.items())
+    assert after == replace(before, optimize=replace(before.optimize, **changes))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
@@ -554,17 +562,3 @@ def test_a_gated_trial_is_its_trial_with_the_outcome_config_s_dev_gate(gated):
     assert trial.min_gain < 0 <= shipped
     assert rerun == replace(trial, min_gain=shipped)
 
-
-def test_the_nll_prefix_trial_is_item_46_on_whole_responses():
-    """Item 47 trains item 46's rounds on the pairs' shared prefix too, nothing else."""
-    nll = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_chosen_nll.yaml")
-    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_chosen_nll_prefix.yaml")
-    assert not nll.optimize.train_prefix
-    assert trial == replace(nll, optimize=replace(nll.optimize, train_prefix=True))
-
-
-def test_the_simpo_prefix_trial_is_item_44_on_whole_responses():
-    """Item 48 trains item 44's SimPO rounds on the pairs' shared prefix too, nothing else."""
-    lowest = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_lowest_q.yaml")
-    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_simpo_prefix.yaml")
-    assert trial == replace(lowest, optimize=replace(lowest.optimize, train_prefix=True))
