@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from itool.codec import ParseError, parse_calls, parse_python_calls, render_calls
@@ -64,6 +64,7 @@ def test_json_styles():
     hermes = ('<tool_call>\n{"name": "search", "arguments": {"q": "cats", "n": 3}}\n</tool_call>\n'
               '<tool_call>{"name": "stop", "arguments": {}}</tool_call>')
     assert parse_calls(hermes) == [expected, ToolCall("stop", {})]
+    assert parse_calls("Searching now.\n" + hermes) == [expected, ToolCall("stop", {})]
     assert one("```json\n" + json.dumps(expected.to_dict()) + "\n```") == expected
 
 
@@ -123,6 +124,9 @@ calls = st.builds(ToolCall, names, st.dictionaries(identifiers, json_values, max
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(calls, max_size=4))
+# a string argument that holds the Hermes tag is still a python call
+@example([ToolCall("A", {"A": "<tool_call>"})])
+@example([ToolCall("A", {"B": ["<tool_call>"], "A": ""})])
 def test_rendered_calls_round_trip(call_list):
     assert parse_calls(render_calls(call_list)) == call_list
 

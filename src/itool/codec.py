@@ -60,11 +60,18 @@ def parse_calls(text: str) -> list[ToolCall]:
     body = strip_fence(text)
     if not body:
         raise ParseError("empty response")
-    if "<tool_call>" in body:
+    if body.startswith("<tool_call>"):
         return _parse_hermes(body)
     if _looks_like_json(body):
         return _parse_json_calls(body)
-    return [call for call, _ in parse_python_calls(body)]
+    try:
+        return [call for call, _ in parse_python_calls(body)]
+    except ParseError:
+        # Hermes blocks after a line of prose; tried only when the text is not a call
+        # list, because a call's string argument may itself hold "<tool_call>"
+        if "<tool_call>" in body:
+            return _parse_hermes(body)
+        raise
 
 
 def render_calls(calls: list[ToolCall]) -> str:
