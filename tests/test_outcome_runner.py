@@ -401,6 +401,8 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("sft_first_seed4_chosen_nll", {"itool": "| **itool, chosen-side NLL alone** |"}),
     ("sft_first_seed4_chosen_nll_prefix",
      {"itool": "| **itool, NLL on whole chosen responses** |"}),
+    ("sft_first_seed4_chosen_nll_prefix_gated",
+     {"itool": "| `sft_first_seed4_chosen_nll_prefix`, gated: round 1 |"}),
     ("sft_first_seed4_simpo_prefix", {"itool": "| **itool, SimPO on whole responses** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
