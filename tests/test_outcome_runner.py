@@ -563,4 +563,3 @@ def test_a_gated_trial_is_its_trial_with_the_outcome_config_s_dev_gate(gated):
     shipped = resolve_run_config(ROOT / "benchmarks/outcome.yaml").min_gain
     assert trial.min_gain < 0 <= shipped
     assert rerun == replace(trial, min_gain=shipped)
-

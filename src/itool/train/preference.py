@@ -243,12 +243,12 @@ def build_preference_trainer(model, tokenizer, dataset, config: PreferenceConfig
         from trl import DPOConfig, DPOTrainer
 
         loss_types, weights = _dpo_trainer_losses(config)
+        # ``nll`` has no beta (TRL's sft loss ignores it): TRL's default stands
+        beta = {} if config.resolved_beta is None else {"beta": config.resolved_beta}
         args = DPOConfig(
-            **common,
+            **common, **beta,
             loss_type=loss_types,
             loss_weights=weights,
-            # TRL's sft loss ignores beta; its config still wants a number
-            beta=config.resolved_beta if config.resolved_beta is not None else 0.1,
             max_length=config.max_length,
         )
         # The reference is the starting model. With LoRA, TRL switches the adapters
