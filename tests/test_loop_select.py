@@ -223,6 +223,39 @@ def test_a_run_copied_elsewhere_with_its_inputs_skips_its_finished_stages(tmp_pa
     assert len(calls) == 2 and (tmp_path / "b" / "run" / "out.txt").read_text() == "V"
 
 
+def test_closing_drops_the_records_of_unreached_stages_whose_outputs_are_gone(tmp_path):
+    """A run directory copied with only its first stage's output, then run with fewer
+    stages, must not keep counting the rounds it copied the records of."""
+    import shutil
+    from dataclasses import dataclass
+
+    from itool.loop.files import read_json
+
+    @dataclass
+    class Cfg:
+        seed: int = 0
+
+    def run(root: Path, names: list[str], resume: bool) -> None:
+        rd = RunDir(root, Cfg(), resume=resume, log=lambda _: None)
+        for name in names:
+            def work(out=root / name):
+                out.write_text("x")
+                return {}
+            rd.stage(name, work, inputs=[], settings=1, outputs=[root / name])
+        rd.close("done", None)
+
+    run(tmp_path / "a", ["data", "round_1", "round_2"], resume=False)
+    (tmp_path / "b").mkdir()
+    for name in ("manifest.json", "data"):  # the rounds' outputs stay behind
+        shutil.copy(tmp_path / "a" / name, tmp_path / "b" / name)
+    run(tmp_path / "b", ["data"], resume=True)
+    assert set(read_json(tmp_path / "b" / "manifest.json")["stages"]) == {"data"}
+    # a stage this run did not reach whose output is still there keeps its record
+    run(tmp_path / "a", ["data"], resume=True)
+    assert set(read_json(tmp_path / "a" / "manifest.json")["stages"]) == {
+        "data", "round_1", "round_2"}
+
+
 def counting_stage(tmp_path, name: str, section: str):
     """``(stage, calls)``: ``stage(cfg, resume=True)`` runs stage ``name`` of the run
     directory ``tmp_path/run`` with the config's ``section`` as its settings, and

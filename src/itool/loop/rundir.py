@@ -158,6 +158,8 @@ class RunDir:
         self.sections = config_sections(config)
         self._hashes: dict[tuple, str] = {}
         self._written: set[str] = set()  # stage records this process wrote
+        self._visited: set[str] = set()  # stages this process ran or skipped
+        self._dropped: set[str] = set()  # stage records close() found stale
         self._save()
 
     def __truediv__(self, name: str) -> Path:
@@ -172,6 +174,8 @@ class RunDir:
             if manifest.is_file():
                 stages = read_json(manifest).get("stages", {})
                 stages.update({name: self.manifest["stages"][name] for name in self._written})
+                for name in self._dropped:
+                    stages.pop(name, None)
                 self.manifest["stages"] = stages
             write_json(manifest, self.manifest)
 
@@ -240,6 +244,7 @@ class RunDir:
         are kept only for the attempt that left them: when the stage was interrupted
         while running on the same inputs and settings. Otherwise they are removed
         first, so that a search on a new model never reuses trees of the old one."""
+        self._visited.add(name)
         record = self.finished(name, inputs, settings, outputs)
         if record is not None:
             self.log(f"[{name}] done before, skipped ({record['seconds']:.0f} s then)")
@@ -287,6 +292,19 @@ class RunDir:
                      "inputs or settings")
 
     def close(self, stop_reason: str, final_model: str | None) -> None:
+        """Mark the run finished, and drop the records of stages it never reached
+        whose outputs are all gone: a run directory copied with the manifest of a
+        run that had more rounds (the outcome trials reuse a run's data and warmup
+        that way) would otherwise count those rounds' tokens and seconds as its own."""
+        stale = sorted(name for name, record in self.manifest["stages"].items()
+                       if name not in self._visited and record.get("outputs")
+                       and not any((self.path / out).exists() for out in record["outputs"]))
+        if stale:
+            self.log(f"dropped the records of {', '.join(stale)}: this run did not reach "
+                     "them and their outputs are not in its directory")
+        for name in stale:
+            del self.manifest["stages"][name]
+        self._dropped.update(stale)
         self.manifest.update({"status": "finished", "finished": _now(),
                               "stop_reason": stop_reason, "final_model": final_model})
         self._save()
