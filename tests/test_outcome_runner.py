@@ -404,12 +404,13 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("sft_first_seed4_chosen_nll_prefix_gated",
      {"itool": "| `sft_first_seed4_chosen_nll_prefix`, gated: round 1 |"}),
     ("sft_first_seed4_simpo_prefix", {"itool": "| **itool, SimPO on whole responses** |"}),
+    ("sft_first_seed4_one_wide_round", {"itool": "| **itool, one round of 64 samples** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 48 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 49 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -534,6 +535,16 @@ def test_an_optimiser_trial_changes_only_its_base_s_preference_training(trial, b
     after = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
     assert all(getattr(before.optimize, key) != value for key, value in changes.items())
     assert after == replace(before, optimize=replace(before.optimize, **changes))
+
+
+def test_the_wide_round_trial_is_item_48_in_one_round_of_more_samples_searched_less():
+    """Item 49 reuses item 44's data and warmup: only the round limit, the selection's
+    size and the search's iterations and pair limits may differ from item 48."""
+    simpo = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_simpo_prefix.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round.yaml")
+    search = replace(simpo.search, iterations=3, max_pairs=64, max_pairs_per_tree=1)
+    assert trial == replace(simpo, max_rounds=1, select=replace(simpo.select, limit=64),
+                            search=search)
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
