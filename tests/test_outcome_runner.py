@@ -405,12 +405,15 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
      {"itool": "| `sft_first_seed4_chosen_nll_prefix`, gated: round 1 |"}),
     ("sft_first_seed4_simpo_prefix", {"itool": "| **itool, SimPO on whole responses** |"}),
     ("sft_first_seed4_one_wide_round", {"itool": "| **itool, one round of 64 samples** |"}),
+    ("sft_first_seed4_one_wide_round_lr3e5",
+     {"itool": "| **itool, one round of 64 samples at 3e-5** |",
+      "continued_sft": "| continued SFT at 3e-5 |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 49 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 51 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -545,6 +548,16 @@ def test_the_wide_round_trial_is_item_48_in_one_round_of_more_samples_searched_l
     search = replace(simpo.search, iterations=3, max_pairs=64, max_pairs_per_tree=1)
     assert trial == replace(simpo, max_rounds=1, select=replace(simpo.select, limit=64),
                             search=search)
+
+
+def test_the_wide_round_rate_trial_changes_only_the_rounds_learning_rate():
+    """Item 51 reuses item 49's selection and search: only the rounds' learning rate
+    (which continued_sft takes too) may differ."""
+    wide = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round.yaml")
+    trial = resolve_run_config(
+        ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round_lr3e5.yaml")
+    assert wide.optimize.lr == 1e-5
+    assert trial == replace(wide, optimize=replace(wide.optimize, lr=3e-5))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
