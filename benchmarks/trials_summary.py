@@ -96,17 +96,22 @@ def comparison(details: dict[str, Any], baseline: str) -> dict[str, Any]:
     }
 
 
+def continued_comparison(details: dict[str, Any]) -> dict[str, Any] | None:
+    """itool against the trial's continued_sft arm, if it ran one (see
+    :func:`comparison`), with that arm's tokens and the warmup's score if it was run."""
+    arms = details["arms"]
+    if "continued_sft" not in arms:
+        return None
+    return {**comparison(details, "continued_sft"),
+            "tokens": arms["continued_sft"].get("tokens"),
+            "warmup": 100 * arms["warmup"]["overall"] if "warmup" in arms else None}
+
+
 def trial_row(trial: str, details: dict[str, Any]) -> dict[str, Any]:
-    """One trial's comparison with its sft arm, in percentage points (and with its
-    continued_sft arm under ``continued``, if it ran one)."""
+    """One trial's comparison with its sft arm, in percentage points."""
     arms = details["arms"]
     itool = arms["itool"]
     rounds = details.get("rounds", {}).get("itool") or []
-    continued = None
-    if "continued_sft" in arms:
-        continued = {**comparison(details, "continued_sft"),
-                     "tokens": arms["continued_sft"].get("tokens"),
-                     "warmup": 100 * arms["warmup"]["overall"] if "warmup" in arms else None}
     return {
         "trial": trial,
         "item": item_number(trial),
@@ -117,19 +122,28 @@ def trial_row(trial: str, details: dict[str, Any]) -> dict[str, Any]:
         "tokens": (itool.get("tokens"), arms["sft"].get("tokens")),
         "stages": [r["name"] for r in rounds],
         "gate_keeps": gate_keeps(rounds, outcome_min_gain()) if rounds else None,
-        "continued": continued,
     }
 
 
-def load_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
-    """Every committed trial with both arms evaluated, in item order."""
+def load_rows(trials_dir: Path = TRIALS_DIR, baseline: str = "sft") -> list[dict[str, Any]]:
+    """Every committed trial with itool and ``baseline`` evaluated, in item order: with
+    ``sft``, the rows of :func:`trial_row`; with ``continued_sft``, also the trials that
+    ran that arm alone, each row holding only what :func:`continued_table` shows."""
     rows = []
     for path in sorted(trials_dir.glob("*/outcome_details.json")):
         if path.parent.name.endswith(GATED):
             continue
         details = json.loads(path.read_text())
-        if {"itool", "sft"} <= set(details.get("arms", {})):
-            rows.append(trial_row(path.parent.name, details))
+        if not {"itool", baseline} <= set(details.get("arms", {})):
+            continue
+        trial = path.parent.name
+        if baseline == "sft":
+            rows.append(trial_row(trial, details))
+        else:
+            rows.append({"trial": trial, "item": item_number(trial),
+                         "itool": 100 * details["arms"]["itool"]["overall"],
+                         "tokens": (details["arms"]["itool"].get("tokens"), None),
+                         "continued": continued_comparison(details)})
     return sorted(rows, key=lambda r: (r["item"] is None, r["item"] or 0, r["trial"]))
 
 
@@ -426,19 +440,20 @@ def best_stage_legend() -> str:
 
 
 def continued_legend() -> str:
-    return ("The trials that also ran the runner's `continued_sft` arm: itool's warmup model "
+    return ("The trials that ran the runner's `continued_sft` arm: itool's warmup model "
             "trained further by SFT, at the rounds' learning rate, on the samples the sft arm "
             "drew past the warmup's, so SFT in the rounds' place on about their tokens (both "
             "token counts include the warmup's). Intervals as in the first table.")
 
 
-def block(rows: list[dict[str, Any]]) -> str:
-    """What goes between the trials markers: the tables with their legends (the fifth
-    only once a trial ran the continued_sft arm)."""
+def block(rows: list[dict[str, Any]], continued: list[dict[str, Any]]) -> str:
+    """What goes between the trials markers: the tables of the trials with an sft arm
+    (``rows``) with their legends, and the fifth, of those with a continued_sft arm
+    (``continued``), once there is one."""
     parts = [table(rows), legend(), category_table(rows), category_legend(),
              gate_table(rows), gate_legend(), best_stage_table(rows), best_stage_legend()]
-    if any(r["continued"] for r in rows):
-        parts += [continued_table(rows), continued_legend()]
+    if continued:
+        parts += [continued_table(continued), continued_legend()]
     return "\n\n".join(parts)
 
 
@@ -462,7 +477,7 @@ def main() -> None:
     rows = load_rows()
     if not rows:
         raise SystemExit(f"error: no trial with both itool and sft evaluated under {TRIALS_DIR}")
-    text = block(rows)
+    text = block(rows, load_rows(baseline="continued_sft"))
     print(text)
     for out in filter(None, [args.plot, PLOT if args.write else None]):
         plot(rows, out)

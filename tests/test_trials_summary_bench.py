@@ -169,32 +169,37 @@ def test_the_continued_sft_table_lists_only_the_trials_that_ran_that_arm(bench, 
         return {"accuracy": acc, "overall": sum(acc.values()) / len(acc), "tokens": tokens}
 
     for name, continued, low in [("a", arm(0.4, 0.2, 90), 0.01), ("b", arm(0.3, 0.5, 95), -0.2),
-                                 ("c", None, None)]:
+                                 ("c", None, None), ("d", arm(0.4, 0.4, 80), -0.1)]:
         trial = details(accuracies(0.4, 0.4, 0.0, 0.0), accuracies(0.4, 0.2, 0.0, 0.0), -0.1, 0.1)
         trial["arms"]["warmup"] = arm(0.4, 0.0)
         if continued:
             trial["arms"]["continued_sft"] = continued
             trial["itool_vs_continued_sft"] = {"diff": 0.0, "low": low, "high": 0.1}
+        if name == "d":  # ran itool and continued_sft only
+            trial["arms"] = {k: trial["arms"][k] for k in ("itool", "continued_sft")}
         (tmp_path / name).mkdir()
         (tmp_path / name / "outcome_details.json").write_text(json.dumps(trial))
-    rows = bench.load_rows(tmp_path)
-    assert rows[2]["continued"] is None
+    assert [r["trial"] for r in bench.load_rows(tmp_path)] == ["a", "b", "c"]
+    rows = bench.load_rows(tmp_path, baseline="continued_sft")
+    assert [r["trial"] for r in rows] == ["a", "b", "d"]  # c ran no continued_sft arm
     a = rows[0]["continued"]
     # itool 20.0 overall; a's continued arm 15.0: +20 on multiple, 0 on simple_python
     assert (a["continued_sft"], a["diff"], a["simple_gain"]) == pytest.approx((15.0, 5.0, 0.0))
     assert a["complex_gain"] == pytest.approx(20 / 3) and a["warmup"] == pytest.approx(10.0)
     lines = bench.continued_table(rows).splitlines()
-    assert len(lines) == 5  # header, rule, a, b, pooled: c ran no continued_sft arm
+    assert len(lines) == 6  # header, rule, a, b, d, pooled
     assert lines[2].startswith("| – | `a` | 10.0 | 20.0 | 15.0 | +5.0 (separable) |")
     assert lines[2].endswith("| 100 / 90 |")
     assert lines[3].startswith("| – | `b` | 10.0 | 20.0 | 20.0 | +0.0 |")  # 0.3 + 0.5 = 0.4 + 0.4
-    assert lines[4].startswith("| all | mean of 2 trials | – | 20.0 | 17.5 | **+2.5** |")
-    assert lines[4].endswith("ahead in 1 of 2 |")
-    assert "continued_sft" in bench.block(rows)
-    assert "continued_sft" not in bench.block(rows[2:])
+    assert lines[4].startswith("| – | `d` | – | 20.0 | 20.0 | +0.0 |")  # no warmup arm scored
+    assert lines[5].startswith("| all | mean of 3 trials | – | 20.0 | 18.3 | **+1.7** |")
+    assert lines[5].endswith("ahead in 1 of 3 |")
+    sft_rows = bench.load_rows(tmp_path)
+    assert "continued_sft" in bench.block(sft_rows, rows)
+    assert "continued_sft" not in bench.block(sft_rows, [])
 
 
 def test_the_committed_table_is_the_one_the_committed_trials_give(bench):
     page = (ROOT / "docs/RESULTS.md").read_text()
     block = page.split(bench.MARK_BEGIN, 1)[1].split(bench.MARK_END, 1)[0].strip()
-    assert block == bench.block(bench.load_rows())
+    assert block == bench.block(bench.load_rows(), bench.load_rows(baseline="continued_sft"))
