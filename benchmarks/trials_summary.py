@@ -96,12 +96,10 @@ def comparison(details: dict[str, Any], baseline: str) -> dict[str, Any]:
     }
 
 
-def continued_comparison(details: dict[str, Any]) -> dict[str, Any] | None:
-    """itool against the trial's continued_sft arm, if it ran one (see
-    :func:`comparison`), with that arm's tokens and the warmup's score if it was run."""
+def continued_comparison(details: dict[str, Any]) -> dict[str, Any]:
+    """itool against the trial's continued_sft arm (see :func:`comparison`), with that
+    arm's tokens and the warmup's score if it was run."""
     arms = details["arms"]
-    if "continued_sft" not in arms:
-        return None
     return {**comparison(details, "continued_sft"),
             "tokens": arms["continued_sft"].get("tokens"),
             "warmup": 100 * arms["warmup"]["overall"] if "warmup" in arms else None}
@@ -125,26 +123,38 @@ def trial_row(trial: str, details: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def load_rows(trials_dir: Path = TRIALS_DIR, baseline: str = "sft") -> list[dict[str, Any]]:
-    """Every committed trial with itool and ``baseline`` evaluated, in item order: with
-    ``sft``, the rows of :func:`trial_row`; with ``continued_sft``, also the trials that
-    ran that arm alone, each row holding only what :func:`continued_table` shows."""
-    rows = []
+def trials_with(arms: set[str], trials_dir: Path) -> list[tuple[str, dict[str, Any]]]:
+    """``(trial, details)`` of every committed trial (not a gated rerun) that evaluated
+    all of ``arms``."""
+    found = []
     for path in sorted(trials_dir.glob("*/outcome_details.json")):
         if path.parent.name.endswith(GATED):
             continue
         details = json.loads(path.read_text())
-        if not {"itool", baseline} <= set(details.get("arms", {})):
-            continue
-        trial = path.parent.name
-        if baseline == "sft":
-            rows.append(trial_row(trial, details))
-        else:
-            rows.append({"trial": trial, "item": item_number(trial),
-                         "itool": 100 * details["arms"]["itool"]["overall"],
-                         "tokens": (details["arms"]["itool"].get("tokens"), None),
-                         "continued": continued_comparison(details)})
+        if arms <= set(details.get("arms", {})):
+            found.append((path.parent.name, details))
+    return found
+
+
+def in_item_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["item"] is None, r["item"] or 0, r["trial"]))
+
+
+def load_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
+    """Every committed trial with both arms evaluated, in item order."""
+    return in_item_order([trial_row(trial, details)
+                          for trial, details in trials_with({"itool", "sft"}, trials_dir)])
+
+
+def load_continued_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
+    """Every committed trial that ran the continued_sft arm, with or without an sft
+    arm, in item order: what :func:`continued_table` shows of it."""
+    return in_item_order([
+        {"trial": trial, "item": item_number(trial),
+         "itool": 100 * details["arms"]["itool"]["overall"],
+         "itool_tokens": details["arms"]["itool"].get("tokens"),
+         "continued": continued_comparison(details)}
+        for trial, details in trials_with({"itool", "continued_sft"}, trials_dir)])
 
 
 def mean_interval(values: list[float]) -> tuple[float, float | None, float | None]:
@@ -363,7 +373,7 @@ def continued_table(rows: list[dict[str, Any]]) -> str:
             f"{c['continued_sft']:.1f} | {signed(c['diff'])}"
             f"{' (separable)' if separable(c['low'], c['high']) else ''} | "
             f"{interval(c['low'], c['high'])} | {signed(c['complex_gain'])} | "
-            f"{signed(c['simple_gain'])} | {r['tokens'][0]:,} / {c['tokens']:,} |")
+            f"{signed(c['simple_gain'])} | {r['itool_tokens']:,} / {c['tokens']:,} |")
     if len(known) > 1:
         mean, low, high = mean_interval([r["continued"]["diff"] for r in known])
         lines.append(
@@ -477,7 +487,7 @@ def main() -> None:
     rows = load_rows()
     if not rows:
         raise SystemExit(f"error: no trial with both itool and sft evaluated under {TRIALS_DIR}")
-    text = block(rows, load_rows(baseline="continued_sft"))
+    text = block(rows, load_continued_rows())
     print(text)
     for out in filter(None, [args.plot, PLOT if args.write else None]):
         plot(rows, out)

@@ -180,7 +180,7 @@ def test_the_continued_sft_table_lists_only_the_trials_that_ran_that_arm(bench, 
         (tmp_path / name).mkdir()
         (tmp_path / name / "outcome_details.json").write_text(json.dumps(trial))
     assert [r["trial"] for r in bench.load_rows(tmp_path)] == ["a", "b", "c"]
-    rows = bench.load_rows(tmp_path, baseline="continued_sft")
+    rows = bench.load_continued_rows(tmp_path)
     assert [r["trial"] for r in rows] == ["a", "b", "d"]  # c ran no continued_sft arm
     a = rows[0]["continued"]
     # itool 20.0 overall; a's continued arm 15.0: +20 on multiple, 0 on simple_python
@@ -202,4 +202,4 @@ def test_the_continued_sft_table_lists_only_the_trials_that_ran_that_arm(bench, 
 def test_the_committed_table_is_the_one_the_committed_trials_give(bench):
     page = (ROOT / "docs/RESULTS.md").read_text()
     block = page.split(bench.MARK_BEGIN, 1)[1].split(bench.MARK_END, 1)[0].strip()
-    assert block == bench.block(bench.load_rows(), bench.load_rows(baseline="continued_sft"))
+    assert block == bench.block(bench.load_rows(), bench.load_continued_rows())
