@@ -411,12 +411,15 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("sft_first_seed4_one_wide_round_lr5e5",
      {"itool": "| **itool, one round of 64 samples at 5e-5** |",
       "continued_sft": "| continued SFT at 5e-5 |"}),
+    ("sft_first_seed3_one_wide_round_lr5e5",
+     {"itool": "| **itool, one round of 64 samples at 5e-5, seed 3** |",
+      "continued_sft": "| continued SFT at 5e-5, seed 3 |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 52 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 53 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
