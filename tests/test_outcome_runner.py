@@ -414,12 +414,14 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("sft_first_seed3_one_wide_round_lr5e5",
      {"itool": "| **itool, one round of 64 samples at 5e-5, seed 3** |",
       "continued_sft": "| continued SFT at 5e-5, seed 3 |"}),
+    ("sft_first_seed3_one_wide_round_lr3e5",
+     {"itool": "| **itool, one round of 64 samples at 3e-5, seed 3** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 53 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 54 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -584,6 +586,15 @@ def test_the_seed3_wide_round_trial_is_item_52_on_item_42_s_data_and_warmup():
         ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round_lr5e5.yaml")
     assert (trial.seed, trial.data, trial.warmup) == (seed3.seed, seed3.data, seed3.warmup)
     assert trial == replace(recipe, seed=3, data=replace(recipe.data, warmup_limit=423))
+
+
+def test_the_seed3_slower_wide_round_trial_changes_only_the_rounds_learning_rate():
+    """Item 54 reuses item 53's selection and search at item 51's rate."""
+    seed3 = resolve_run_config(
+        ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round_lr5e5.yaml")
+    trial = resolve_run_config(
+        ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round_lr3e5.yaml")
+    assert trial == replace(seed3, optimize=replace(seed3.optimize, lr=3e-5))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
