@@ -416,12 +416,14 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
       "continued_sft": "| continued SFT at 5e-5, seed 3 |"}),
     ("sft_first_seed3_one_wide_round_lr3e5",
      {"itool": "| **itool, one round of 64 samples at 3e-5, seed 3** |"}),
+    ("sft_first_seed3_one_wide_round",
+     {"itool": "| **itool, one round of 64 samples at 1e-5, seed 3** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 54 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 55 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -595,6 +597,14 @@ def test_the_seed3_slower_wide_round_trial_changes_only_the_rounds_learning_rate
     trial = resolve_run_config(
         ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round_lr3e5.yaml")
     assert trial == replace(seed3, optimize=replace(seed3.optimize, lr=3e-5))
+
+
+def test_the_seed3_wide_round_at_the_rounds_rate_is_item_49_on_item_42_s_warmup():
+    """Item 55 reuses item 53's selection and search at 1e-5, which makes it item 49
+    on seed 3: the seed and the warmup's draw may be all that differs."""
+    wide = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round.yaml")
+    assert trial == replace(wide, seed=3, data=replace(wide.data, warmup_limit=423))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
