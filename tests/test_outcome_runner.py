@@ -560,22 +560,20 @@ def test_the_wide_round_trial_is_item_48_in_one_round_of_more_samples_searched_l
                             search=search)
 
 
-def test_the_wide_round_rate_trial_changes_only_the_rounds_learning_rate():
-    """Item 51 reuses item 49's selection and search: only the rounds' learning rate
-    (which continued_sft takes too) may differ."""
-    wide = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round.yaml")
-    trial = resolve_run_config(
-        ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round_lr3e5.yaml")
-    assert wide.optimize.lr == 1e-5
-    assert trial == replace(wide, optimize=replace(wide.optimize, lr=3e-5))
-
-
-def test_the_faster_wide_round_trial_changes_only_the_rounds_learning_rate():
-    """Item 52 reuses item 49's selection and search too, at 5e-5."""
-    wide = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round.yaml")
-    trial = resolve_run_config(
-        ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round_lr5e5.yaml")
-    assert trial == replace(wide, optimize=replace(wide.optimize, lr=5e-5))
+@pytest.mark.parametrize(("base", "base_lr", "trial", "lr"), [
+    ("sft_first_seed4_one_wide_round", 1e-5, "sft_first_seed4_one_wide_round_lr3e5", 3e-5),
+    ("sft_first_seed4_one_wide_round", 1e-5, "sft_first_seed4_one_wide_round_lr5e5", 5e-5),
+    ("sft_first_seed3_one_wide_round_lr5e5", 5e-5, "sft_first_seed3_one_wide_round_lr3e5",
+     3e-5),
+])
+def test_a_wide_round_rate_trial_changes_only_the_rounds_learning_rate(base, base_lr, trial,
+                                                                       lr):
+    """Items 51, 52 and 54 reuse their base trial's selection and search (items 49 and
+    53): only the rounds' learning rate (which continued_sft takes too) may differ."""
+    base_config = resolve_run_config(ROOT / f"benchmarks/trials/{base}.yaml")
+    config = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
+    assert base_config.optimize.lr == base_lr
+    assert config == replace(base_config, optimize=replace(base_config.optimize, lr=lr))
 
 
 def test_the_seed3_wide_round_trial_is_item_52_on_item_42_s_data_and_warmup():
@@ -588,15 +586,6 @@ def test_the_seed3_wide_round_trial_is_item_52_on_item_42_s_data_and_warmup():
         ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round_lr5e5.yaml")
     assert (trial.seed, trial.data, trial.warmup) == (seed3.seed, seed3.data, seed3.warmup)
     assert trial == replace(recipe, seed=3, data=replace(recipe.data, warmup_limit=423))
-
-
-def test_the_seed3_slower_wide_round_trial_changes_only_the_rounds_learning_rate():
-    """Item 54 reuses item 53's selection and search at item 51's rate."""
-    seed3 = resolve_run_config(
-        ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round_lr5e5.yaml")
-    trial = resolve_run_config(
-        ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round_lr3e5.yaml")
-    assert trial == replace(seed3, optimize=replace(seed3.optimize, lr=3e-5))
 
 
 def test_the_seed3_wide_round_at_the_rounds_rate_is_item_49_on_item_42_s_warmup():
