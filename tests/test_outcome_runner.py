@@ -418,12 +418,18 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
      {"itool": "| **itool, one round of 64 samples at 3e-5, seed 3** |"}),
     ("sft_first_seed3_one_wide_round",
      {"itool": "| **itool, one round of 64 samples at 1e-5, seed 3** |"}),
+    ("sft_first_seed5_one_wide_round_lr5e5",
+     {"itool": "| **itool, one round of 64 samples at 5e-5, seed 5** |",
+      "continued_sft": "| continued SFT at 5e-5, seed 5 |"}),
+    ("sft_first_seed5_one_wide_round",
+     {"itool": "| **itool, one round of 64 samples at 1e-5, seed 5** |",
+      "continued_sft": "| continued SFT at 1e-5, seed 5 |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 55 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 57 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -565,35 +571,50 @@ def test_the_wide_round_trial_is_item_48_in_one_round_of_more_samples_searched_l
     ("sft_first_seed4_one_wide_round", 1e-5, "sft_first_seed4_one_wide_round_lr5e5", 5e-5),
     ("sft_first_seed3_one_wide_round_lr5e5", 5e-5, "sft_first_seed3_one_wide_round_lr3e5",
      3e-5),
+    ("sft_first_seed5_one_wide_round_lr5e5", 5e-5, "sft_first_seed5_one_wide_round", 1e-5),
 ])
 def test_a_wide_round_rate_trial_changes_only_the_rounds_learning_rate(base, base_lr, trial,
                                                                        lr):
-    """Items 51, 52 and 54 reuse their base trial's selection and search (items 49 and
-    53): only the rounds' learning rate (which continued_sft takes too) may differ."""
+    """Items 51, 52, 54 and 57 reuse their base trial's selection and search (items 49,
+    53 and 56): only the rounds' learning rate (which continued_sft takes too) may
+    differ."""
     base_config = resolve_run_config(ROOT / f"benchmarks/trials/{base}.yaml")
     config = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
     assert base_config.optimize.lr == base_lr
     assert config == replace(base_config, optimize=replace(base_config.optimize, lr=lr))
 
 
-def test_the_seed3_wide_round_trial_is_item_52_on_item_42_s_data_and_warmup():
-    """Item 53 repeats item 52's round on seed 3: its data and warmup settings must be
-    item 42's, and the seed and the warmup's draw all that differs from item 52."""
+@pytest.mark.parametrize(("trial", "seed_trial", "seed", "warmup_limit"), [
+    ("sft_first_seed3_one_wide_round_lr5e5", "sft_first_seed3", 3, 423),  # item 53 (item 42's)
+    ("sft_first_seed5_one_wide_round_lr5e5", "sft_first_seed5", 5, 523),  # item 56 (item 41's)
+])
+def test_a_wide_round_seed_trial_is_item_52_on_another_seed_s_data_and_warmup(
+        trial, seed_trial, seed, warmup_limit):
+    """Items 53 and 56 repeat item 52's round on another seed: their data and warmup
+    settings must be that seed's earlier trial's, and the seed and the warmup's draw
+    all that differs from item 52."""
     recipe = resolve_run_config(
         ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round_lr5e5.yaml")
-    seed3 = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed3.yaml")
-    trial = resolve_run_config(
-        ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round_lr5e5.yaml")
-    assert (trial.seed, trial.data, trial.warmup) == (seed3.seed, seed3.data, seed3.warmup)
-    assert trial == replace(recipe, seed=3, data=replace(recipe.data, warmup_limit=423))
+    earlier = resolve_run_config(ROOT / f"benchmarks/trials/{seed_trial}.yaml")
+    config = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
+    assert (config.seed, config.data, config.warmup) == (earlier.seed, earlier.data,
+                                                         earlier.warmup)
+    assert config == replace(recipe, seed=seed,
+                             data=replace(recipe.data, warmup_limit=warmup_limit))
 
 
-def test_the_seed3_wide_round_at_the_rounds_rate_is_item_49_on_item_42_s_warmup():
-    """Item 55 reuses item 53's selection and search at 1e-5, which makes it item 49
-    on seed 3: the seed and the warmup's draw may be all that differs."""
+@pytest.mark.parametrize(("trial", "seed", "warmup_limit"), [
+    ("sft_first_seed3_one_wide_round", 3, 423),  # item 55
+    ("sft_first_seed5_one_wide_round", 5, 523),  # item 57
+])
+def test_a_wide_round_seed_trial_at_the_rounds_rate_is_item_49_on_that_seed(trial, seed,
+                                                                            warmup_limit):
+    """Items 55 and 57 reuse items 53's and 56's selection and search at 1e-5, which
+    makes them item 49 on seeds 3 and 5: the seed and the warmup's draw may be all
+    that differs."""
     wide = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round.yaml")
-    trial = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed3_one_wide_round.yaml")
-    assert trial == replace(wide, seed=3, data=replace(wide.data, warmup_limit=423))
+    config = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
+    assert config == replace(wide, seed=seed, data=replace(wide.data, warmup_limit=warmup_limit))
 
 
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
