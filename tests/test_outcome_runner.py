@@ -618,6 +618,14 @@ def test_a_wide_round_seed_trial_at_the_rounds_rate_is_item_49_on_that_seed(tria
     assert config == replace(wide, seed=seed, data=replace(wide.data, warmup_limit=warmup_limit))
 
 
+def test_the_gemma_trial_is_item_57_on_the_larger_model():
+    """Item 58 asks what a model twice the size changes: nothing but the model may
+    differ from item 57 (same data, seed, warmup recipe, round and rate)."""
+    smol = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed5_one_wide_round.yaml")
+    gemma = resolve_run_config(ROOT / "benchmarks/trials/gemma_seed5_one_wide_round.yaml")
+    assert gemma == replace(smol, model="gemma-3-270m")
+
+
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
     """Item 29 repeats item 24's method on seed 1 with two rounds, as item 28 does item
     25's: only the seed and the round limit may differ from item 24."""
