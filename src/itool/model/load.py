@@ -204,9 +204,8 @@ def resolve_model(name_or_path: str) -> str:
     """The local model directory that ``from_pretrained`` should read.
 
     ``"default"``, ``"gemma-3-270m"`` and ``.gguf`` files are converted (once) into a
-    cached directory;
-    Hugging Face ids resolve to their snapshot in the local Hugging Face cache.
-    Raises ``UserError`` for anything that is not there.
+    cached directory; Hugging Face ids resolve to their snapshot in the local Hugging
+    Face cache. Raises ``UserError`` for anything that is not there.
     """
     if name_or_path == DEFAULT_MODEL:
         return str(converted_gguf_dir(default_gguf_path()))
