@@ -146,11 +146,20 @@ def load_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
                           for trial, details in trials_with({"itool", "sft"}, trials_dir)])
 
 
+def trial_model(details: dict[str, Any]) -> str:
+    """The model a trial trained (its config's ``model``; ``default`` is the embedded
+    one), so that trials on different models are never pooled into one mean."""
+    from itool.loop.config import resolve_run_config
+
+    config = details.get("config")
+    return resolve_run_config(ROOT / config).model if config else "default"
+
+
 def load_continued_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
     """Every committed trial that ran the continued_sft arm, with or without an sft
     arm, in item order: what :func:`continued_table` shows of it."""
     return in_item_order([
-        {"trial": trial, "item": item_number(trial),
+        {"trial": trial, "item": item_number(trial), "model": trial_model(details),
          "itool": 100 * details["arms"]["itool"]["overall"],
          "itool_tokens": details["arms"]["itool"].get("tokens"),
          "continued": continued_comparison(details)}
@@ -360,7 +369,8 @@ def best_stage_table(rows: list[dict[str, Any]], trials_dir: Path = TRIALS_DIR) 
 
 def continued_table(rows: list[dict[str, Any]]) -> str:
     """The trials that ran the continued_sft arm: itool against SFT given the rounds'
-    place (from the same warmup model, at the rounds' rate), with a pooled row."""
+    place (from the same warmup model, at the rounds' rate), with a pooled row per model
+    that has two or more of them (a model other than the default is named in its rows)."""
     lines = ["| item | trial | warmup | itool | continued SFT | itool − continued SFT | "
              "95% interval | complex − | simple_python − | optimiser tokens, itool / continued |",
              "|---|---|---|---|---|---|---|---|---|---|"]
@@ -368,22 +378,29 @@ def continued_table(rows: list[dict[str, Any]]) -> str:
     for r in known:
         c = r["continued"]
         warmup = "–" if c["warmup"] is None else f"{c['warmup']:.1f}"
+        model = "" if r["model"] == "default" else f" ({r['model']})"
         lines.append(
-            f"| {r['item'] or '–'} | `{r['trial']}` | {warmup} | {r['itool']:.1f} | "
+            f"| {r['item'] or '–'} | `{r['trial']}`{model} | {warmup} | {r['itool']:.1f} | "
             f"{c['continued_sft']:.1f} | {signed(c['diff'])}"
             f"{' (separable)' if separable(c['low'], c['high']) else ''} | "
             f"{interval(c['low'], c['high'])} | {signed(c['complex_gain'])} | "
             f"{signed(c['simple_gain'])} | {r['itool_tokens']:,} / {c['tokens']:,} |")
-    if len(known) > 1:
-        mean, low, high = mean_interval([r["continued"]["diff"] for r in known])
+    models = sorted({r["model"] for r in known}, key=lambda m: (m != "default", m))
+    for model in models:
+        group = [r for r in known if r["model"] == model]
+        if len(group) < 2:
+            continue
+        mean, low, high = mean_interval([r["continued"]["diff"] for r in group])
+        on = "" if len(models) == 1 else (
+            " on the embedded model" if model == "default" else f" on {model}")
         lines.append(
-            f"| all | mean of {len(known)} trials | – | "
-            f"{statistics.mean(r['itool'] for r in known):.1f} | "
-            f"{statistics.mean(r['continued']['continued_sft'] for r in known):.1f} | "
+            f"| all | mean of {len(group)} trials{on} | – | "
+            f"{statistics.mean(r['itool'] for r in group):.1f} | "
+            f"{statistics.mean(r['continued']['continued_sft'] for r in group):.1f} | "
             f"**{signed(mean)}** | {interval(low, high)} | "
-            f"{signed(statistics.mean(r['continued']['complex_gain'] for r in known))} | "
-            f"{signed(statistics.mean(r['continued']['simple_gain'] for r in known))} | "
-            f"ahead in {sum(r['continued']['diff'] > 0 for r in known)} of {len(known)} |")
+            f"{signed(statistics.mean(r['continued']['complex_gain'] for r in group))} | "
+            f"{signed(statistics.mean(r['continued']['simple_gain'] for r in group))} | "
+            f"ahead in {sum(r['continued']['diff'] > 0 for r in group)} of {len(group)} |")
     return "\n".join(lines)
 
 

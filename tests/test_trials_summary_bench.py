@@ -194,6 +194,18 @@ def test_the_continued_sft_table_lists_only_the_trials_that_ran_that_arm(bench, 
     assert lines[4].startswith("| – | `d` | – | 20.0 | 20.0 | +0.0 |")  # no warmup arm scored
     assert lines[5].startswith("| all | mean of 3 trials | – | 20.0 | 18.3 | **+1.7** |")
     assert lines[5].endswith("ahead in 1 of 3 |")
+    # a trial on another model is listed under its name and never pooled with the others
+    other = details(accuracies(0.0, 0.0, 0.0, 0.0), accuracies(0.0, 0.0, 0.0, 0.0), -0.1, 0.1)
+    other["arms"] = {"itool": other["arms"]["itool"], "continued_sft": arm(0.8, 0.8)}
+    other["config"] = "benchmarks/trials/gemma_seed5_warmup_lr5e5.yaml"
+    (tmp_path / "e").mkdir()
+    (tmp_path / "e" / "outcome_details.json").write_text(json.dumps(other))
+    with_other = bench.load_continued_rows(tmp_path)
+    lines = bench.continued_table(with_other).splitlines()
+    assert len(lines) == 7  # header, rule, a, b, d, e, pooled over a, b and d only
+    assert lines[5].startswith("| – | `e` (gemma-3-270m) | – | 0.0 | 40.0 | -40.0 |")
+    assert lines[6].startswith(
+        "| all | mean of 3 trials on the embedded model | – | 20.0 | 18.3 | **+1.7** |")
     sft_rows = bench.load_rows(tmp_path)
     assert "continued_sft" in bench.block(sft_rows, rows)
     assert "continued_sft" not in bench.block(sft_rows, [])
