@@ -626,6 +626,15 @@ def test_the_gemma_trial_is_item_57_on_the_larger_model():
     assert gemma == replace(smol, model="gemma-3-270m")
 
 
+def test_the_gemma_warmup_rate_trial_is_item_58_at_half_the_warmup_rate():
+    """Item 59 retrains item 58's warmup at Gemma's own fine-tuning rate: the warmup's
+    learning rate is all that may differ."""
+    gemma = resolve_run_config(ROOT / "benchmarks/trials/gemma_seed5_one_wide_round.yaml")
+    trial = resolve_run_config(ROOT / "benchmarks/trials/gemma_seed5_warmup_lr5e5.yaml")
+    assert gemma.warmup.lr == pytest.approx(1e-4)
+    assert trial == replace(gemma, warmup=replace(gemma.warmup, lr=5e-5))
+
+
 def test_the_greedy_fragment_seed_trial_is_item_24_on_item_28_s_seed_and_rounds():
     """Item 29 repeats item 24's method on seed 1 with two rounds, as item 28 does item
     25's: only the seed and the round limit may differ from item 24."""
