@@ -84,3 +84,42 @@ def test_prompt_is_encoded_once(lively_model, tokenizer, requests):
     everything = 3 * sum(len(r.prompt_ids) for r in requests) + 3 * prefixes
     assert plain.stats.encoded_tokens == everything
     assert cached.stats.generated_tokens == plain.stats.generated_tokens
+
+
+@pytest.fixture(scope="module")
+def windowed_model(tokenizer):
+    """A tiny random Gemma 3 whose first layer attends over a window of 8 tokens, far
+    shorter than the prompts, like Gemma 3 270M's 512 against prompts with tool
+    documentation. Untied output embeddings, so that its greedy outputs vary."""
+    from transformers import Gemma3ForCausalLM, Gemma3TextConfig
+
+    torch.manual_seed(0)
+    config = Gemma3TextConfig(
+        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
+        num_attention_heads=4, num_key_value_heads=2, head_dim=16, sliding_window=8,
+        layer_types=["sliding_attention", "full_attention"], initializer_range=0.2,
+        tie_word_embeddings=False, eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id)
+    return Gemma3ForCausalLM(config).eval()
+
+
+def test_a_model_with_sliding_window_layers_is_sampled_without_prompt_reuse_and_right(
+        windowed_model, tokenizer, requests):
+    """A windowed layer keeps only the prompt's last window, so a reused prompt cache
+    cannot be padded to its prefix: the sampler encodes from scratch and still writes
+    what ``generate`` writes, prompts of different lengths in one batch."""
+    sampler = PromptCachedSampler(windowed_model, tokenizer, reuse_prompt=True)
+    assert not sampler.reuse_prompt
+    assert all(len(r.prompt_ids) > 8 for r in requests)
+    outputs = sampler.sample(requests, n=2, temperature=0)
+    for request, conts in zip(requests, outputs, strict=True):
+        ids = list(request.prompt_ids) + tokenizer.encode(request.prefix, add_special_tokens=False)
+        out = windowed_model.generate(torch.tensor([ids]), do_sample=False,
+                                      max_new_tokens=request.max_new_tokens,
+                                      pad_token_id=tokenizer.pad_token_id)
+        assert conts[0].text == tokenizer.decode(out[0, len(ids):], skip_special_tokens=True)
+        assert len(set(conts[0].text)) > 3
+
+
+def test_a_model_without_windowed_layers_keeps_prompt_reuse(lively_model, tokenizer):
+    assert PromptCachedSampler(lively_model, tokenizer, reuse_prompt=True).reuse_prompt

@@ -113,7 +113,7 @@ def search_samples(model, tokenizer, samples: Sequence[Sample], config: SearchCo
         "forward_passes": work.forward_passes,
         "generation_seconds": work.seconds,
         "generated_tokens_per_second": work.generated_tokens / work.seconds if work.seconds else 0,
-        "reuse_prompt": config.reuse_prompt,
+        "reuse_prompt": sampler.reuse_prompt,
         "batch_trees": config.batch_trees,
     }
     return SearchResult(trees=trees, pairs=pairs, stats=stats)

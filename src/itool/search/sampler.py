@@ -18,6 +18,10 @@ generator seeded from its request, so a request's draws do not depend on where i
 in a batch (only floating-point noise in the logits differs between batch shapes).
 ``reuse_prompt=False`` encodes prompt and prefix from scratch for every request (the
 baseline the benchmark measures against); greedy outputs are the same.
+
+Models with sliding-window attention layers (Gemma 3) always encode from scratch: such
+a layer keeps only the last window's keys of the prompt, and it windows by position in
+the cache, which the padding between a cached prompt and its prefix would shift.
 """
 
 from __future__ import annotations
@@ -80,17 +84,26 @@ def stop_token_ids(model, tokenizer) -> set[int]:
     return ids
 
 
+def has_sliding_layers(model) -> bool:
+    """Whether any attention layer of ``model`` is windowed (as its cache would be built)."""
+    from transformers import DynamicCache
+
+    return any(getattr(layer, "is_sliding", False)
+               for layer in DynamicCache(config=model.config).layers)
+
+
 class PromptCachedSampler:
     """Sample continuations of (prompt, prefix) pairs from a Hugging Face causal LM.
 
     ``cache_size`` prompts' KV caches are kept (least recently used dropped); make it
-    at least the number of trees searched together.
+    at least the number of trees searched together. ``reuse_prompt`` is turned off for
+    a model with sliding-window layers (see the module docs).
     """
 
     def __init__(self, model, tokenizer, reuse_prompt: bool = True, cache_size: int = 64):
         self.model = model
         self.tokenizer = tokenizer
-        self.reuse_prompt = reuse_prompt
+        self.reuse_prompt = reuse_prompt and not has_sliding_layers(model)
         self.cache_size = cache_size
         self.stop_ids = stop_token_ids(model, tokenizer)
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
