@@ -37,7 +37,8 @@ class SearchConfig:
     max_new_tokens: int = option(128, "longest response in tokens (prefix + continuation)")
     seed: int = option(0, "seed of every tree's sampling (with the sample id)")
     reuse_prompt: bool = option(
-        True, "speed lever (a): encode each tree's prompt once and reuse its KV cache")
+        True, "speed lever (a): encode each tree's prompt once and reuse its KV cache "
+        "(ignored for models with sliding-window layers, such as Gemma 3)")
     batch_trees: bool = option(
         True, "speed lever (b): expand many trees in one batched model call")
     tree_batch: int = option(
