@@ -620,10 +620,13 @@ def test_a_wide_round_seed_trial_at_the_rounds_rate_is_item_49_on_that_seed(tria
 
 def test_the_gemma_trial_is_item_57_on_the_larger_model():
     """Item 58 asks what a model twice the size changes: nothing but the model may
-    differ from item 57 (same data, seed, warmup recipe, round and rate)."""
+    differ from item 57 (same data, seed, warmup recipe, round and rate), and how the
+    round's 4 pairs a step are split into forward passes, which only saves memory."""
     smol = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed5_one_wide_round.yaml")
     gemma = resolve_run_config(ROOT / "benchmarks/trials/gemma_seed5_one_wide_round.yaml")
-    assert gemma == replace(smol, model="gemma-3-270m")
+    assert (smol.optimize.batch_size, smol.optimize.grad_accum) == (2, 2)
+    assert gemma == replace(smol, model="gemma-3-270m",
+                            optimize=replace(smol.optimize, batch_size=1, grad_accum=4))
 
 
 def test_the_gemma_warmup_rate_trial_is_item_58_at_half_the_warmup_rate():
