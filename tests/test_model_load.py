@@ -100,13 +100,16 @@ def test_gemma_turns_render_the_system_prompt_inside_the_first_user_turn(tokeniz
     assert render_completion(messages, "f(a=2)", turns) == "f(a=2)<end_of_turn>\n"
 
 
-def test_chat_turns_add_their_end_of_turn_token_to_the_stop_ids(tiny_model, tokenizer):
+def test_chat_turns_make_their_end_of_turn_token_the_eos_and_a_stop_id(tiny_model, tokenizer):
     model = copy.deepcopy(tiny_model)
     model.generation_config.eos_token_id = tokenizer.eos_token_id
     turns = load.ChatTurns("gemma_turns.jinja", "<|im_start|>")
-    turns.apply(model, copy.deepcopy(tokenizer))
+    applied = copy.deepcopy(tokenizer)
+    turns.apply(model, applied)
     start_id = tokenizer.convert_tokens_to_ids("<|im_start|>")
     assert model.generation_config.eos_token_id == sorted({tokenizer.eos_token_id, start_id})
+    # trainers that append the tokenizer's EOS append the end of turn the template writes
+    assert (applied.eos_token, applied.eos_token_id) == ("<|im_start|>", start_id)
     # Editing the turns converts the model again instead of reusing a stale directory.
     assert turns.key != load.GEMMA_TURNS.key
 

@@ -179,18 +179,26 @@ class ChatTurns:
     template: str
     end_of_turn: str
 
+    # what :meth:`apply` writes into a converted tokenizer; raise it when that changes
+    FORMAT = 2
+
     @property
     def key(self) -> str:
-        """Part of the cache directory's name, so that editing the template
-        converts the model again rather than reusing the old tokenizer."""
-        text = self.text() + self.end_of_turn
+        """Part of the cache directory's name, so that editing the template (or what
+        :meth:`apply` does) converts the model again rather than reusing the old
+        tokenizer."""
+        text = f"{self.text()}{self.end_of_turn}{self.FORMAT}"
         return hashlib.sha256(text.encode()).hexdigest()[:8]
 
     def text(self) -> str:
         return (Path(__file__).parent / "templates" / self.template).read_text()
 
     def apply(self, model, tokenizer) -> None:
+        """Give the tokenizer the template, and make the end of a turn its end of
+        sequence and a stop id: TRL's preference trainers close a finished response
+        with the tokenizer's EOS, which must be what SFT taught and generation stops at."""
         tokenizer.chat_template = self.text()
+        tokenizer.eos_token = self.end_of_turn
         stop = tokenizer.convert_tokens_to_ids(self.end_of_turn)
         eos = model.generation_config.eos_token_id
         eos = [eos] if isinstance(eos, int) else list(eos or [])
