@@ -15,7 +15,7 @@ import random
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bfcl_support import Entry, entries, mutated_outputs, official_checker, official_verdict
@@ -203,8 +203,15 @@ def _call_case(draw):
     return function, args, [{"f": {"p": answers}}]
 
 
+ARRAY_OF_DICTS = {"type": "array", "items": {"type": "dict"}}
+
+
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_call_case())
+# found by a fresh run: strings where an array of dicts is expected, one of them ""
+@example(({"name": "f", "parameters": {"type": "dict", "properties": {"p": ARRAY_OF_DICTS},
+                                       "required": []}},
+          {"p": ["", "1"]}, [{"f": {"p": [["", "1"]]}}]))
 def test_one_call_agrees_with_bfcl(official, case):
     function, args, possible_answer = case
     try:

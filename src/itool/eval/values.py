@@ -189,12 +189,15 @@ def _dict_mismatch(value: dict, candidate: Any) -> Mismatch | None:
     return wrong
 
 
+NO_DICT_ANSWER = Mismatch("dict_checker:unclear", "No dict answer to compare with.")
+
+
 def dict_mismatch(value: dict, possible_answers: list) -> Mismatch | None:
     """BFCL's dict rule: ``value`` must fit one of the non-optional answers. Each
     answer maps a key to its list of acceptable values (strings standardized); keys
     whose alternatives include ``""`` may be missing. Returns the last answer's
     mismatch when none fits."""
-    problem = Mismatch("dict_checker:unclear", "No dict answer to compare with.")
+    problem = NO_DICT_ANSWER
     for candidate in possible_answers:
         if candidate == OPTIONAL:
             continue
@@ -213,6 +216,10 @@ def list_of_dicts_mismatch(value: list, possible_answers: list) -> Mismatch | No
             problem = Mismatch("value_error:list_dict_count", "Wrong number of dictionaries in the list.")
             continue
         for item, expected in zip(value, candidate, strict=True):
+            if expected == OPTIONAL:
+                # BFCL's dict rule skips the marker, so no answer is left, whatever the item
+                problem = NO_DICT_ANSWER
+                break
             if not isinstance(item, dict):
                 problem = Mismatch("list_dict_checker:unclear", f"Expected a dict, got {item!r}.")
                 break
