@@ -84,12 +84,16 @@ def stop_token_ids(model, tokenizer) -> set[int]:
     return ids
 
 
+def windowed(cache) -> bool:
+    """Whether any layer of a ``DynamicCache`` keeps only a sliding window of keys."""
+    return any(getattr(layer, "is_sliding", False) for layer in cache.layers)
+
+
 def has_sliding_layers(model) -> bool:
     """Whether any attention layer of ``model`` is windowed (as its cache would be built)."""
     from transformers import DynamicCache
 
-    return any(getattr(layer, "is_sliding", False)
-               for layer in DynamicCache(config=model.config).layers)
+    return windowed(DynamicCache(config=model.config))
 
 
 class PromptCachedSampler:
@@ -321,7 +325,7 @@ class RoomyLayer(DynamicLayer):
 def make_room(cache, tokens: int) -> None:
     """Swap the layers of a ``DynamicCache`` for :class:`RoomyLayer` s with room for
     ``tokens`` more tokens (models with sliding-window layers keep theirs)."""
-    if all(not getattr(layer, "is_sliding", False) for layer in cache.layers):
+    if not windowed(cache):
         cache.layers = [RoomyLayer(layer.keys, layer.values, tokens) for layer in cache.layers]
 
 
