@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from itool.errors import UserError
 from itool.loop.evaluate import Answer
 from itool.loop.rundir import RunDir
 from itool.loop.select import (
     SelectConfig,
+    examined_pool,
     failures_in_order,
     reference_perplexities,
     select_unmastered,
@@ -155,6 +157,23 @@ def test_pool_is_a_seeded_subset(tiny_model, tokenizer):
     ids = [r["id"] for r in a.examined]
     assert len(ids) == 3 and ids == [r["id"] for r in b.examined]
     assert {r["id"] for r in c.examined} != set(ids)
+
+
+def test_categories_narrow_what_is_examined_before_the_pool_is_drawn(tiny_model, tokenizer):
+    pool = samples(3, 4)  # three simple calls, four irrelevance replies
+    config = SelectConfig(method="perplexity", ratio=1.0, categories=["simple"])
+    selection = select_unmastered(tiny_model, tokenizer, pool, config, progress=False)
+    assert sorted(r["id"] for r in selection.examined) == ["c0", "c1", "c2"]
+    assert {s.id for s in selection.samples} == {"c0", "c1", "c2"}
+    drawn = examined_pool(pool, SelectConfig(categories=["irrelevance"], pool=2), 0, 1)
+    assert len(drawn) == 2 and all(s.id.startswith("t") for s in drawn)
+    assert len(examined_pool(pool, SelectConfig(), 0, 1)) == 7
+
+
+def test_a_category_no_sample_has_is_named_with_the_ones_present():
+    with pytest.raises(UserError) as err:
+        examined_pool(samples(2, 1), SelectConfig(categories=["simple", "paralel"]), 0, 1)
+    assert "'paralel'" in str(err.value) and "irrelevance, simple" in str(err.value)
 
 
 def test_stages_rerun_only_when_inputs_settings_or_outputs_change(tmp_path):

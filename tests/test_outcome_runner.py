@@ -622,6 +622,21 @@ def test_a_wide_round_seed_trial_at_the_rounds_rate_is_item_49_on_that_seed(tria
     assert config == replace(wide, seed=seed, data=replace(wide.data, warmup_limit=warmup_limit))
 
 
+@pytest.mark.parametrize(("trial", "base"), [
+    ("sft_first_seed3_complex_round", "sft_first_seed3_one_wide_round"),  # item 60 (55's)
+    ("sft_first_seed5_complex_round", "sft_first_seed5_one_wide_round"),  # item 61 (57's)
+    ("sft_first_seed4_complex_round", "sft_first_seed4_one_wide_round"),  # item 62 (49's)
+])
+def test_a_complex_round_trial_is_its_seed_s_wide_round_on_the_complex_samples(trial, base):
+    """Items 60 to 62 reuse their seed's data and warmup: only the categories the round
+    selects from may differ from the wide round at 1e-5 on that seed."""
+    wide = resolve_run_config(ROOT / f"benchmarks/trials/{base}.yaml")
+    config = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
+    assert wide.select.categories == [] and wide.optimize.lr == pytest.approx(1e-5)
+    categories = ["multiple", "parallel", "parallel_multiple"]
+    assert config == replace(wide, select=replace(wide.select, categories=categories))
+
+
 def test_the_gemma_trial_is_item_57_on_the_larger_model():
     """Item 58 asks what a model twice the size changes: nothing but the model may
     differ from item 57 (same data, seed, warmup recipe, round and rate), and how the

@@ -21,7 +21,9 @@ pairs of the others are dropped, and selecting them spent a third of a round's s
 nothing. ``prefer: missing_calls`` (failure) puts first, within each category, the greedy
 answers that write fewer calls than the reference: a parallel answer that stops after
 one call or writes the second call's arguments into the first, which a lowest-``q``
-order ranks behind answers that call the wrong function.
+order ranks behind answers that call the wrong function. ``categories`` narrows the
+examined samples to some categories of the training data (say the multi-call ones a
+warmup left unmastered), so that a round spends its search on them alone.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import torch
 
 from itool.config import option
 from itool.data.categories import sample_category
+from itool.errors import UserError
 from itool.eval.decode import calls_written
 from itool.loop.evaluate import Answer, greedy_answers
 from itool.model.prompt import prompt_messages, render_completion, render_messages, target_text
@@ -71,6 +74,9 @@ class SelectConfig:
         "none", "failure: missing_calls puts the greedy answers that write fewer calls than the "
         "reference first within each category (then lowest q); none: lowest q first",
         choices=PREFERENCES)
+    categories: list[str] = option(
+        [], "only samples of these categories are examined and selected (say multiple, "
+        "parallel and parallel_multiple; the categories `itool data stats` lists); empty: all")
     batch_size: int = option(8, "samples per forward pass")
 
     def __post_init__(self) -> None:
@@ -86,12 +92,29 @@ class Selection:
     examined: list[dict[str, Any]] = field(default_factory=list)
 
 
+def in_categories(samples: Sequence[Sample], categories: Sequence[str]) -> list[Sample]:
+    """The samples of the given categories (all of them when none are given). A category
+    that no sample has is an error, not an empty round: it is most likely misspelt."""
+    if not categories:
+        return list(samples)
+    present = {sample_category(s) for s in samples}
+    missing = [c for c in categories if c not in present]
+    if missing:
+        raise UserError(f"select.categories: no training sample is of category "
+                        f"{', '.join(map(repr, missing))} (the training data has: "
+                        f"{', '.join(sorted(present))})")
+    return [s for s in samples if sample_category(s) in categories]
+
+
 def examined_pool(samples: Sequence[Sample], config: SelectConfig, seed: int,
                   round_index: int) -> list[Sample]:
+    """The samples a round answers: those of ``config.categories``, then a seeded
+    subset of ``config.pool`` of them."""
+    samples = in_categories(samples, config.categories)
     if not config.pool or config.pool >= len(samples):
-        return list(samples)
+        return samples
     rng = random.Random(derive_seed(seed, "select", round_index))
-    return rng.sample(list(samples), config.pool)
+    return rng.sample(samples, config.pool)
 
 
 def take_turns(items: list, key) -> list:
