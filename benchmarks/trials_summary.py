@@ -14,7 +14,9 @@ where it loses; ``--plot`` draws that table. A third table puts each trial under
 method's own dev gate, which the trials turn off (see :func:`gate_rows`). A fourth puts
 each trial's best scored stage against sft, the most any gate could have kept (see
 :func:`best_stage_rows`). A fifth puts itool against the ``continued_sft`` arm where a
-trial ran it (see :func:`continued_table`). ``--write`` puts the tables into docs/RESULTS.md between
+trial ran it (see :func:`continued_table`). A sixth puts each trial that ran the itool
+arm alone against the sft arm of the trial that trained the same warmup (see
+:func:`load_twin_rows`). ``--write`` puts the tables into docs/RESULTS.md between
 the ``trials`` markers and the plot into docs/results/.
 
 Why a pooled row: one run per arm moves by about ±3.5 points here (two sft runs of the
@@ -164,6 +166,46 @@ def load_continued_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
          "itool_tokens": details["arms"]["itool"].get("tokens"),
          "continued": continued_comparison(details)}
         for trial, details in trials_with({"itool", "continued_sft"}, trials_dir)])
+
+
+def warmup_recipe(details: dict[str, Any]) -> tuple | None:
+    """What a trial's warmup and its sft arm's recipe depend on: its config's model, seed,
+    data and warmup settings (None for a trial without a config)."""
+    from itool.loop.config import resolve_run_config
+
+    config = details.get("config")
+    if not config:
+        return None
+    c = resolve_run_config(ROOT / config)
+    return c.model, c.seed, c.data, c.warmup
+
+
+def load_twin_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
+    """Every trial that ran the itool arm without an sft arm (it reused an earlier
+    trial's warmup and changed only the rounds), against the sft arm of the committed
+    trial with the same warmup recipe (:func:`warmup_recipe`; of several, the one whose
+    sft tokens are nearest the trial's). That arm was matched to the earlier trial's
+    rounds, so the token counts go with the row; and several trials may share one sft
+    run, so no row pools them."""
+    with_sft = [(trial, details, warmup_recipe(details))
+                for trial, details in trials_with({"itool", "sft"}, trials_dir)]
+    rows = []
+    for trial, details in trials_with({"itool"}, trials_dir):
+        recipe = warmup_recipe(details)
+        if "sft" in details["arms"] or recipe is None:
+            continue
+        itool = details["arms"]["itool"]
+        twins = [(t, d) for t, d, r in with_sft if r == recipe]
+        if not twins:
+            continue
+        twin, twin_details = min(twins, key=lambda x: abs(
+            x[1]["arms"]["sft"].get("tokens", 0) - itool.get("tokens", 0)))
+        sft = twin_details["arms"]["sft"]
+        rows.append({"trial": trial, "item": item_number(trial), "twin": twin,
+                     "twin_item": item_number(twin), "itool": 100 * itool["overall"],
+                     "tokens": (itool.get("tokens"), sft.get("tokens")),
+                     **comparison({"arms": {"itool": itool, "sft": sft}}, "sft")})
+    return in_item_order(rows)
 
 
 def mean_interval(values: list[float]) -> tuple[float, float | None, float | None]:
@@ -404,6 +446,24 @@ def continued_table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def twin_table(rows: list[dict[str, Any]]) -> str:
+    """The markdown table of :func:`load_twin_rows` (point estimates: the paired
+    interval needs both arms' answers, which only the run directories hold)."""
+    lines = ["| item | trial | sft arm of | itool | sft | itool − sft | complex − | "
+             "simple_python − | optimiser tokens, itool / sft | goal met |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        goal = r["diff"] > 0 and r["complex_gain"] > r["simple_gain"]
+        twin = f"item {r['twin_item']} (`{r['twin']}`)" if r["twin_item"] else f"`{r['twin']}`"
+        lines.append(
+            f"| {r['item'] or '–'} | `{r['trial']}` | {twin} | {r['itool']:.1f} | "
+            f"{r['sft']:.1f} | {signed(r['diff'])} | "
+            f"{signed(r['complex_gain'])} | {signed(r['simple_gain'])} | "
+            f"{r['tokens'][0]:,} / {r['tokens'][1]:,} | "
+            f"{'yes, as point estimates' if goal else 'no'} |")
+    return "\n".join(lines)
+
+
 def plot(rows: list[dict[str, Any]], out: Path) -> None:
     """Each category's pooled itool − sft with its interval, and every trial as a dot."""
     import matplotlib
@@ -473,14 +533,26 @@ def continued_legend() -> str:
             "token counts include the warmup's). Intervals as in the first table.")
 
 
-def block(rows: list[dict[str, Any]], continued: list[dict[str, Any]]) -> str:
+def twin_legend() -> str:
+    return ("The trials that ran the itool arm alone, on the data and warmup of an earlier "
+            "trial (*sft arm of*), against that trial's sft arm, which was matched to the "
+            "earlier trial's rounds: the token counts say how near the match is. Several "
+            "rows share one sft run, so a row ahead of it is one draw, not a pooled "
+            "finding; point estimates only.")
+
+
+def block(rows: list[dict[str, Any]], continued: list[dict[str, Any]],
+          twins: list[dict[str, Any]] = ()) -> str:
     """What goes between the trials markers: the tables of the trials with an sft arm
-    (``rows``) with their legends, and the fifth, of those with a continued_sft arm
-    (``continued``), once there is one."""
+    (``rows``) with their legends, the fifth, of those with a continued_sft arm
+    (``continued``), and the sixth, of those that ran itool alone (``twins``), each
+    once there is one."""
     parts = [table(rows), legend(), category_table(rows), category_legend(),
              gate_table(rows), gate_legend(), best_stage_table(rows), best_stage_legend()]
     if continued:
         parts += [continued_table(continued), continued_legend()]
+    if twins:
+        parts += [twin_table(twins), twin_legend()]
     return "\n\n".join(parts)
 
 
@@ -504,7 +576,7 @@ def main() -> None:
     rows = load_rows()
     if not rows:
         raise SystemExit(f"error: no trial with both itool and sft evaluated under {TRIALS_DIR}")
-    text = block(rows, load_continued_rows())
+    text = block(rows, load_continued_rows(), load_twin_rows())
     print(text)
     for out in filter(None, [args.plot, PLOT if args.write else None]):
         plot(rows, out)

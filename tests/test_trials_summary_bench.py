@@ -211,7 +211,38 @@ def test_the_continued_sft_table_lists_only_the_trials_that_ran_that_arm(bench, 
     assert "continued_sft" not in bench.block(sft_rows, [])
 
 
+def test_a_trial_without_an_sft_arm_meets_the_sft_arm_of_the_trial_with_its_warmup(
+        bench, tmp_path):
+    trials = {  # name: (config, arms' simple_python and multiple accuracy, sft tokens)
+        "seed4": ("sft_first_seed4", (0.4, 0.3), 270),
+        "seed4_again": ("sft_first_seed4", (0.4, 0.3), 200),  # same recipe, fewer tokens
+        "seed5": ("sft_first_seed5", (0.2, 0.2), 250),
+        "wide4": ("sft_first_seed4_one_wide_round", None, None),
+        "wide3": ("sft_first_seed3_one_wide_round", None, None),  # seed 3: no sft arm here
+    }
+    for name, (config, sft, tokens) in trials.items():
+        trial = details(accuracies(0.5, 0.5, 0.0, 0.0), accuracies(*(sft or (0, 0)), 0.0, 0.0),
+                        -0.1, 0.1)
+        trial["config"] = f"benchmarks/trials/{config}.yaml"
+        trial["arms"]["itool"]["tokens"] = 275
+        if sft is None:
+            del trial["arms"]["sft"]
+        else:
+            trial["arms"]["sft"]["tokens"] = tokens
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "outcome_details.json").write_text(json.dumps(trial))
+    rows = bench.load_twin_rows(tmp_path)
+    assert [(r["trial"], r["twin"]) for r in rows] == [("wide4", "seed4")]
+    # itool 25.0 overall against 17.5: +10 on simple_python, +20 on multiple
+    assert (rows[0]["sft"], rows[0]["diff"], rows[0]["simple_gain"]) == pytest.approx(
+        (17.5, 7.5, 10.0))
+    line = bench.twin_table(rows).splitlines()[2]
+    assert line.startswith("| – | `wide4` | `seed4` | 25.0 | 17.5 | +7.5 | +6.7 | +10.0 |")
+    assert line.endswith("| 275 / 270 | no |")  # the complex gain is below simple_python's
+
+
 def test_the_committed_table_is_the_one_the_committed_trials_give(bench):
     page = (ROOT / "docs/RESULTS.md").read_text()
     block = page.split(bench.MARK_BEGIN, 1)[1].split(bench.MARK_END, 1)[0].strip()
-    assert block == bench.block(bench.load_rows(), bench.load_continued_rows())
+    assert block == bench.block(bench.load_rows(), bench.load_continued_rows(),
+                                bench.load_twin_rows())
