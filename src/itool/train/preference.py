@@ -47,6 +47,7 @@ from typing import Any
 from itool.config import option
 from itool.errors import UserError
 from itool.records import PreferencePair
+from itool.train.memory import fit_pairs_per_pass
 from itool.train.options import TrainingOptions, lora_config, trainer_arguments
 from itool.train.runner import train_and_export
 
@@ -187,7 +188,8 @@ def pairs_to_dataset(pairs: list[PreferencePair], tokenizer, train_prefix: bool 
 
 def _fits(dataset, tokenizer, max_length: int):
     """Drop pairs whose prompt + longer continuation (+ end token) exceeds
-    ``max_length``: truncation would cut exactly the tokens the pair is about."""
+    ``max_length``: truncation would cut exactly the tokens the pair is about. Returns
+    the kept pairs, how many were dropped and the longest kept length."""
 
     def length(row: dict[str, Any]) -> int:
         prompt = len(tokenizer(row["prompt"], add_special_tokens=False)["input_ids"])
@@ -197,8 +199,10 @@ def _fits(dataset, tokenizer, max_length: int):
         )
         return prompt + longest + 1
 
-    keep = [i for i, row in enumerate(dataset) if length(row) <= max_length]
-    return dataset.select(keep), len(dataset) - len(keep)
+    lengths = [length(row) for row in dataset]
+    keep = [i for i, n in enumerate(lengths) if n <= max_length]
+    longest = max((lengths[i] for i in keep), default=0)
+    return dataset.select(keep), len(dataset) - len(keep), longest
 
 
 def simpo_trainer_classes():
@@ -309,7 +313,7 @@ def optimize(
     tokenizer are written to ``out_dir`` with ``training_stats.json``. Returns the
     stats."""
     out_dir = Path(out_dir)
-    dataset, skipped = _fits(
+    dataset, skipped, longest = _fits(
         pairs_to_dataset(pairs, tokenizer, config.train_prefix), tokenizer, config.max_length
     )
     if skipped:
@@ -320,6 +324,9 @@ def optimize(
         )
     if len(dataset) == 0:
         raise UserError(f"no pair fits in max_length={config.max_length} tokens; raise --max-length")
+    vocab = model.get_output_embeddings().weight.shape[0]
+    config = fit_pairs_per_pass(config, model, longest, vocab,
+                                reference_copy=config.loss != "simpo" and not config.lora)
     trainer = build_preference_trainer(model, tokenizer, dataset, config, out_dir)
     stats = {
         "stage": "optimize",
@@ -328,5 +335,6 @@ def optimize(
         "pairs": len(dataset),
         "skipped_too_long": skipped,
         "lora": config.lora,
+        "pairs_per_pass": config.batch_size,
     }
     return train_and_export(trainer, config, out_dir, stats)
