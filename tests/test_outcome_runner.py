@@ -642,6 +642,17 @@ def test_a_complex_round_trial_is_its_seed_s_wide_round_on_the_complex_samples(t
     assert config == replace(wide, select=replace(wide.select, categories=categories))
 
 
+def test_the_all_shapes_trial_is_item_61_without_the_shape_balance():
+    """Item 63 reuses item 61's selection: only the search's shape balance may differ."""
+    complex_round = resolve_run_config(
+        ROOT / "benchmarks/trials/sft_first_seed5_complex_round.yaml")
+    trial = resolve_run_config(
+        ROOT / "benchmarks/trials/sft_first_seed5_complex_round_all_shapes.yaml")
+    assert complex_round.search.shape_balance
+    assert trial == replace(complex_round,
+                            search=replace(complex_round.search, shape_balance=False))
+
+
 def test_the_gemma_trial_is_item_57_on_the_larger_model():
     """Item 58 asks what a model twice the size changes: nothing but the model may
     differ from item 57 (same data, seed, warmup recipe, round and rate), and how the
