@@ -434,12 +434,14 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
       "continued_sft": "| continued SFT at 1e-5 (its own), seed 3 |"}),
     ("sft_first_seed5_complex_round", {"itool": "| **itool, complex round at 1e-5, seed 5** |"}),
     ("sft_first_seed4_complex_round", {"itool": "| **itool, complex round at 1e-5, seed 4** |"}),
+    ("sft_first_seed5_complex_round_all_shapes",
+     {"itool": "| **itool, complex round, no shape balance, seed 5** |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 62 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 63 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
