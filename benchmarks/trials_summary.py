@@ -148,13 +148,19 @@ def load_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
                           for trial, details in trials_with({"itool", "sft"}, trials_dir)])
 
 
-def trial_model(details: dict[str, Any]) -> str:
-    """The model a trial trained (its config's ``model``; ``default`` is the embedded
-    one), so that trials on different models are never pooled into one mean."""
+def trial_config(details: dict[str, Any]):
+    """The run config a trial's runner JSON names (None for a trial without one)."""
     from itool.loop.config import resolve_run_config
 
     config = details.get("config")
-    return resolve_run_config(ROOT / config).model if config else "default"
+    return resolve_run_config(ROOT / config) if config else None
+
+
+def trial_model(details: dict[str, Any]) -> str:
+    """The model a trial trained (its config's ``model``; ``default`` is the embedded
+    one), so that trials on different models are never pooled into one mean."""
+    config = trial_config(details)
+    return config.model if config else "default"
 
 
 def load_continued_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
@@ -171,13 +177,8 @@ def load_continued_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
 def warmup_recipe(details: dict[str, Any]) -> tuple | None:
     """What a trial's warmup and its sft arm's recipe depend on: its config's model, seed,
     data and warmup settings (None for a trial without a config)."""
-    from itool.loop.config import resolve_run_config
-
-    config = details.get("config")
-    if not config:
-        return None
-    c = resolve_run_config(ROOT / config)
-    return c.model, c.seed, c.data, c.warmup
+    c = trial_config(details)
+    return None if c is None else (c.model, c.seed, c.data, c.warmup)
 
 
 def load_twin_rows(trials_dir: Path = TRIALS_DIR) -> list[dict[str, Any]]:
