@@ -439,7 +439,7 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
     ("sft_first_seed6_one_wide_round",
      {"itool": "| **itool, one round at 1e-5, seed 6** |",
       "sft": "| sft (matched to this round) |", "continued_sft": "| continued SFT at 1e-5 |",
-      "warmup": "| warmup | 44 |"}),
+      "warmup": "| its warmup, seed 6 |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
