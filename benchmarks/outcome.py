@@ -181,12 +181,12 @@ def train_arm(arm: str, base, out_dir: Path) -> None:
         run(config, out_dir / arm, resume=True)
 
 
-def arm_model(arm: str, out_dir: Path) -> Path:
-    """The model an arm ends with."""
+def arm_model(arm: str, out_dir: Path, base) -> Path:
+    """The model an arm ends with (``base``: the run config's starting model)."""
     from itool.model.load import resolve_model
 
     if arm == "base":
-        return Path(resolve_model("default"))
+        return Path(resolve_model(base.model))
     if arm == "warmup":
         return out_dir / "itool/warmup/model"
     if arm == "single_round":
@@ -254,22 +254,22 @@ def evaluate(arms: list[str], out_dir: Path, base, categories: list[str], limit:
     rd = RunDir(out_dir / "evaluation", config, resume=True)
     settings = [categories, limit, max_new_tokens, base.semantic, SUBSET_SEED]
     for arm in arms:
-        model = arm_model(arm, out_dir)
+        model = arm_model(arm, out_dir, base)
         out = rd / f"{label}/{arm}.json"
-        twin = evaluated_twin(rd, label, arm, model, settings, out_dir)
+        twin = evaluated_twin(rd, label, arm, model, settings, out_dir, base)
         work = (partial(copy_evaluation, rd / f"{label}/{twin[0]}.json", out, *twin) if twin
                 else partial(stages.evaluate_bfcl, config, model, out))
         rd.stage(f"{label}/{arm}", work, inputs=[model], settings=settings, outputs=[out])
 
 
 def evaluated_twin(rd, label: str, arm: str, model: Path, settings: list,
-                   out_dir: Path) -> tuple[str, dict[str, Any]] | None:
+                   out_dir: Path, base) -> tuple[str, dict[str, Any]] | None:
     """``(arm, its evaluation's summary)`` of another arm whose model is this very
     directory and whose evaluation under ``label`` is current, if any."""
     for other in ARMS:
         if other == arm or f"{label}/{other}" not in rd.manifest["stages"]:
             continue
-        theirs = arm_model(other, out_dir)
+        theirs = arm_model(other, out_dir, base)
         record = theirs.resolve() == model.resolve() and rd.finished(
             f"{label}/{other}", [theirs], settings, [rd / f"{label}/{other}.json"])
         if record:
@@ -336,7 +336,7 @@ def eval_seconds(out_dir: Path, label: str, arm: str) -> float | None:
     return max(seconds, generation) if seconds is not None and generation else seconds
 
 
-def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
+def collect(out_dir: Path, config_path: Path, base) -> dict[str, Any]:
     """Everything the tables show, from the run and evaluation directories."""
     results: dict[str, Any] = {"config": display_path(config_path), "arms": {}, "full": {}, "rounds": {}}
     for arm in ARMS:
@@ -352,7 +352,7 @@ def collect(out_dir: Path, config_path: Path) -> dict[str, Any]:
             "eval_s": eval_seconds(out_dir, "subset", arm),
             "profile": summary.get("fragments", {}).get("all"),
             "multi_call": multi_call_share(out_dir, "subset", arm),
-            "model": str(arm_model(arm, out_dir)),
+            "model": str(arm_model(arm, out_dir, base)),
             "tokens": arm_tokens(arm, out_dir),
             "same_model_as": manifest(out_dir / "evaluation").get("stages", {})
             .get(f"subset/{arm}", {}).get("summary", {}).get("same_model_as"),
@@ -594,6 +594,8 @@ def main() -> None:
                         help="where the run directories go; the tables go to docs/ only for"
                              " the default --out-dir and --config, else to <out-dir>/report")
     parser.add_argument("--config", default=str(DEFAULT_CONFIG))
+    parser.add_argument("--model", help="starting model of every arm, in place of the config's "
+                        "(a model directory, a .gguf file or a cached Hugging Face id)")
     parser.add_argument("--limit-per-category", type=int, default=50)
     parser.add_argument("--max-new-tokens", type=int, default=160, help="longest BFCL answer")
     parser.add_argument("--full", action="store_true",
@@ -611,7 +613,8 @@ def main() -> None:
         raise SystemExit(f"unknown arm(s): {', '.join(unknown)} (arms: {', '.join(ARMS)})")
     out_dir = Path(args.out_dir)
     try:
-        base = resolve_run_config(args.config)
+        base = resolve_run_config(args.config,
+                                  overrides={"model": args.model} if args.model else None)
         if not args.report_only:
             if NEEDS_ITOOL & set(arms) and "itool" not in arms:
                 if not manifest(out_dir / "itool").get("final_model"):
@@ -627,17 +630,18 @@ def main() -> None:
                     print(f"=== arm {arm}: full non-live BFCL", flush=True)
                     evaluate([arm], out_dir, base, FULL_CATEGORIES, None, args.max_new_tokens, "full")
                 print(f"=== arm {arm}: done in {time.perf_counter() - started:.0f} s", flush=True)
-        results = collect(out_dir, Path(args.config))
+        results = collect(out_dir, Path(args.config), base)
     except UserError as err:
         raise SystemExit(f"error: {err}") from None
     if not results["arms"]:  # e.g. --report-only on a fresh clone: keep the committed results
         raise SystemExit(f"error: no evaluated arm under {out_dir}/evaluation; nothing written "
                          "(run some arms first, or pass --out-dir)")
-    committed = (out_dir == Path(DEFAULT_OUT_DIR)
+    committed = (out_dir == Path(DEFAULT_OUT_DIR) and args.model is None
                  and Path(args.config).resolve() == DEFAULT_CONFIG.resolve())
     command = (f"python benchmarks/outcome.py --limit-per-category {args.limit_per_category}"
                + (" --full" if results["full"] else "")
-               + ("" if committed else f" --config {args.config} --out-dir {out_dir}"))
+               + ("" if committed else f" --config {args.config} --out-dir {out_dir}")
+               + (f" --model {args.model}" if args.model else ""))
     write_results(results, command, args.limit_per_category,
                   ROOT / "docs" if committed else out_dir / "report")
 

@@ -91,7 +91,7 @@ def test_continued_sft_trains_the_warmup_model_on_the_sft_draw_past_the_warmup(
     manifest = json.loads((arm / "manifest.json").read_text())
     summary = manifest["stages"]["warmup"]["summary"]
     assert manifest["status"] == "finished"
-    assert outcome.arm_model("continued_sft", tmp_path) == arm / "warmup/model"
+    assert outcome.arm_model("continued_sft", tmp_path, config) == arm / "warmup/model"
     assert (arm / "warmup/model/model.safetensors").is_file()
     # the samples past the warmup's, fewer if some are longer than max_length
     assert 0 < summary["samples"] <= draw - 4 and summary["tokens"] > 0

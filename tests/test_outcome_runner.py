@@ -67,20 +67,21 @@ def test_sft_arm_gets_itools_optimiser_tokens_from_more_data_then_more_epochs(ou
 
 
 def test_single_round_keeps_round_1_only_if_its_dev_gain_counts(outcome, tmp_path):
+    config = resolve_run_config(ROOT / "benchmarks/outcome.yaml")
     itool_run(tmp_path, 0.2)
-    assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/round_1/model"
+    assert outcome.arm_model("single_round", tmp_path, config) == tmp_path / "itool/round_1/model"
     # a higher mean q from text replies while the calls got worse is no gain
     itool_run(tmp_path, 0.2, ({"call": -0.4, "text": -0.9}, {"call": -0.5, "text": 0.5}))
-    assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/warmup/model"
-    assert outcome.arm_model("itool", tmp_path) == tmp_path / "itool/round_1/model"
+    assert outcome.arm_model("single_round", tmp_path, config) == tmp_path / "itool/warmup/model"
+    assert outcome.arm_model("itool", tmp_path, config) == tmp_path / "itool/round_1/model"
     itool_run(tmp_path, 0.0)
-    assert outcome.arm_model("single_round", tmp_path) == tmp_path / "itool/warmup/model"
-    assert outcome.arm_model("warmup", tmp_path) == tmp_path / "itool/warmup/model"
+    assert outcome.arm_model("single_round", tmp_path, config) == tmp_path / "itool/warmup/model"
+    assert outcome.arm_model("warmup", tmp_path, config) == tmp_path / "itool/warmup/model"
     assert outcome.arm_wall("warmup", tmp_path) == 1 + 300
     # single_round costs itool's data, warmup and round 1; not round 2
     assert outcome.arm_wall("single_round", tmp_path) == 1 + 300 + 10 + 20 + 60 + 40 + 10
     with pytest.raises(SystemExit, match="has not finished"):
-        outcome.arm_model("dpo", tmp_path)
+        outcome.arm_model("dpo", tmp_path, config)
 
 
 def test_ablations_change_one_thing_each(outcome, tmp_path):
@@ -177,7 +178,8 @@ def test_an_arm_that_kept_another_arms_model_gets_that_evaluation_copied(outcome
         predictions_path(warm_out).write_text("{}\n")
         return {"overall_accuracy": 0.25}
 
-    rd.stage("subset/warmup", fake_evaluation, inputs=[outcome.arm_model("warmup", out_dir)],
+    rd.stage("subset/warmup", fake_evaluation,
+             inputs=[outcome.arm_model("warmup", out_dir, config)],
              settings=[categories, 50, 160, config.semantic, SUBSET_SEED], outputs=[warm_out])
     outcome.evaluate(["itool"], out_dir, config, categories, 50, 160, "subset")
     copied = out_dir / "evaluation/subset/itool.json"
@@ -204,20 +206,64 @@ def test_multi_call_share_counts_parsed_parallel_answers_with_two_calls(outcome,
     assert outcome.multi_call_share(tmp_path, "subset", "itool") is None
 
 
+def evaluated_base_arm(outcome, out_dir: Path) -> None:
+    """An evaluation of the base arm under ``out_dir``: 50% on every category."""
+    summary = {c: {"accuracy": 0.5, "total": 2} for c in outcome.SUBSET_CATEGORIES}
+    summary["overall"] = {"accuracy": 0.5, "total": 14}
+    (out_dir / "evaluation/subset").mkdir(parents=True)
+    (out_dir / "evaluation/subset/base.json").write_text(json.dumps({"summary": summary}))
+
+
 def test_a_run_outside_the_committed_experiment_reports_into_its_own_directory(
         outcome, tmp_path, monkeypatch):
     committed = {p: p.read_bytes() for p in (outcome.ROOT / "docs/RESULTS.md",
                                              outcome.ROOT / "docs/results/outcome.json")}
-    summary = {c: {"accuracy": 0.5, "total": 2} for c in outcome.SUBSET_CATEGORIES}
-    summary["overall"] = {"accuracy": 0.5, "total": 14}
-    (tmp_path / "evaluation/subset").mkdir(parents=True)
-    (tmp_path / "evaluation/subset/base.json").write_text(json.dumps({"summary": summary}))
+    evaluated_base_arm(outcome, tmp_path)
     monkeypatch.setattr("sys.argv", ["outcome.py", "--report-only", "--out-dir", str(tmp_path)])
     outcome.main()
     assert json.loads((tmp_path / "report/results/outcome.json").read_text())["base"]["overall"] == 0.5
     page = (tmp_path / "report/RESULTS.md").read_text()
     assert f"--out-dir {tmp_path}" in page and "| base |" in page
     assert all(path.read_bytes() == before for path, before in committed.items())
+
+
+def test_model_replaces_the_configs_starting_model_for_every_arm_the_base_arm_too(
+        outcome, tmp_path, monkeypatch):
+    # how the same experiment runs on a larger model: --model, the config unchanged
+    model = tmp_path / "larger-model"
+    model.mkdir()
+    (model / "config.json").write_text("{}")
+    evaluated_base_arm(outcome, tmp_path)
+    monkeypatch.setattr("sys.argv", ["outcome.py", "--report-only", "--out-dir", str(tmp_path),
+                                     "--model", str(model)])
+    outcome.main()
+    details = json.loads((tmp_path / "report/results/outcome_details.json").read_text())
+    assert details["arms"]["base"]["model"] == str(model)
+    assert f"--model {model}" in (tmp_path / "report/RESULTS.md").read_text()
+    with pytest.raises(SystemExit, match="model directory not found"):
+        monkeypatch.setattr("sys.argv", ["outcome.py", "--report-only", "--out-dir",
+                                         str(tmp_path), "--model", str(tmp_path / "missing")])
+        outcome.main()
+
+
+def test_the_gpu_outcome_config_is_the_paper_preset_with_what_the_runner_needs():
+    """benchmarks/outcome_gpu.yaml runs the experiment at the paper's scale: the paper's
+    settings (LoRA, SimPO at 1e-6, perplexity selection), generated data with room
+    past the warmup's draw for the sft and continued_sft arms, and BFCL left to the
+    runner."""
+    from itool.loop.config import preset_path
+
+    paper = resolve_run_config(preset_path("paper"))
+    gpu = resolve_run_config(ROOT / "benchmarks/outcome_gpu.yaml")
+    assert paper.warmup.lora and paper.optimize.lora and paper.select.method == "perplexity"
+    assert gpu.data.generate * (1 - gpu.data.dev_fraction) > 2 * gpu.data.warmup_limit
+    assert gpu == replace(
+        paper,
+        data=replace(paper.data, generate=10000, dev_limit=200, warmup_limit=4000),
+        warmup=replace(paper.warmup, epochs=1.0, gradient_checkpointing=True),
+        select=replace(paper.select, pool=2000),
+        optimize=replace(paper.optimize, gradient_checkpointing=True),
+        eval=replace(paper.eval, bfcl=False, bfcl_baseline=False))
 
 
 def test_the_reference_chosen_trial_changes_only_what_its_header_lists():
