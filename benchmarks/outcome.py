@@ -1,11 +1,13 @@
 """The learning outcome: does itool beat plain SFT on BFCL, and what does it cost?
 
     .venv/bin/python benchmarks/outcome.py [--arms base,itool,sft,...] [--out-dir runs/outcome]
-        [--config benchmarks/outcome.yaml] [--limit-per-category 50] [--full] [--report-only]
+        [--config benchmarks/outcome.yaml] [--model M] [--limit-per-category 50] [--full]
+        [--report-only]
 
 Every arm trains from the same generated data (the config's seed) and the same
-starting model, in its own resumable run directory under ``--out-dir`` (run it again
-after an interruption and it continues where it stopped):
+starting model (the config's, or ``--model``), in its own resumable run directory
+under ``--out-dir`` (run it again after an interruption and it continues where it
+stopped):
 
 * ``base``: the untouched starting model;
 * ``itool``: warmup SFT in curriculum order, then rounds of select -> MCTS -> SimPO
@@ -592,7 +594,8 @@ def main() -> None:
                         help=f"comma-separated arms to train and evaluate (of: {', '.join(ARMS)})")
     parser.add_argument("--out-dir", default=DEFAULT_OUT_DIR,
                         help="where the run directories go; the tables go to docs/ only for"
-                             " the default --out-dir and --config, else to <out-dir>/report")
+                             " the default --out-dir and --config without --model, else to"
+                             " <out-dir>/report")
     parser.add_argument("--config", default=str(DEFAULT_CONFIG))
     parser.add_argument("--model", help="starting model of every arm, in place of the config's "
                         "(a model directory, a .gguf file or a cached Hugging Face id)")
