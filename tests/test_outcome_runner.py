@@ -486,12 +486,15 @@ def test_the_dpo_trial_is_item_25_with_dpo_for_two_rounds():
      {"itool": "| **itool, one round at 1e-5, seed 6** |",
       "sft": "| sft (matched to this round) |", "continued_sft": "| continued SFT at 1e-5 |",
       "warmup": "| its warmup, seed 6 |"}),
+    ("sft_first_seed7_one_wide_round",
+     {"itool": "| **itool, one round at 1e-5, seed 7** |",
+      "sft": "| sft (matched to this round), seed 7 |"}),
     ("parallel_shapes", {"itool": "| **itool, reshaped parallel data** |",
                          "sft": "| sft, matched (item 30) |",
                          "warmup": "| its warmup (84,832 tokens) |"}),
 ])
 def test_a_trials_table_matches_its_committed_results(outcome, trial, rows):
-    """docs/RESULTS.md items 22 to 64 quote their arms from the runner's JSON, committed
+    """docs/RESULTS.md items 22 to 65 quote their arms from the runner's JSON, committed
     under docs/results/trials/<trial>/: the percentages in their tables must be those."""
     results = json.loads((ROOT / f"docs/results/trials/{trial}/outcome.json").read_text())
     page = (ROOT / "docs/RESULTS.md").read_text()
@@ -669,12 +672,13 @@ def test_a_wide_round_seed_trial_is_item_52_on_another_seed_s_data_and_warmup(
     ("sft_first_seed3_one_wide_round", 3, 423),  # item 55
     ("sft_first_seed5_one_wide_round", 5, 523),  # item 57
     ("sft_first_seed6_one_wide_round", 6, 500),  # item 64, with its own sft arm
+    ("sft_first_seed7_one_wide_round", 7, 500),  # item 65, the same on seed 7
 ])
 def test_a_wide_round_seed_trial_at_the_rounds_rate_is_item_49_on_that_seed(trial, seed,
                                                                             warmup_limit):
     """Items 55 and 57 reuse items 53's and 56's selection and search at 1e-5, which
-    makes them item 49 on seeds 3 and 5, and item 64 runs item 49 afresh on seed 6: the
-    seed and the warmup's draw may be all that differs."""
+    makes them item 49 on seeds 3 and 5, and items 64 and 65 run item 49 afresh on
+    seeds 6 and 7: the seed and the warmup's draw may be all that differs."""
     wide = resolve_run_config(ROOT / "benchmarks/trials/sft_first_seed4_one_wide_round.yaml")
     config = resolve_run_config(ROOT / f"benchmarks/trials/{trial}.yaml")
     assert config == replace(wide, seed=seed, data=replace(wide.data, warmup_limit=warmup_limit))
